@@ -1,0 +1,5 @@
+"""Allow `python -m clio`."""
+
+from clio.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Adapters that connect platforms to the service."""

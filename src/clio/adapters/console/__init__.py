@@ -1,0 +1,1 @@
+"""Terminal chat: the tutor without a token."""

@@ -1,0 +1,1 @@
+"""Telegram adapter on python-telegram-bot; the only code that imports `telegram`."""

@@ -1,0 +1,53 @@
+"""`clio ask`: answer a question from the fact base, for a person or as JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from clio.core.facts import QuickAnswer
+from clio.factbase.answering import QuickAnswerer
+from clio.factbase.build import build_fact_base
+from clio.settings import Settings
+
+HELP = "answer a history question from the seeds"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("question", nargs="?", help="the question (omit to read lines on stdin)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--seeds", type=Path, help="answer from the documents in this folder")
+
+
+def as_json(answer: QuickAnswer) -> str:
+    return json.dumps(
+        {
+            "question": answer.question,
+            "answer": answer.answer,
+            "sentence": answer.sentence,
+            "source": str(answer.source) if answer.source else None,
+            "score": round(answer.score, 4),
+        },
+        ensure_ascii=False,
+    )
+
+
+def as_text(answer: QuickAnswer) -> str:
+    if answer.abstained:
+        return "I don't know: the seeds don't say."
+    lines = [answer.answer] if answer.answer else []
+    lines.append(f"“{answer.sentence}” ({answer.source})")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    answerer = QuickAnswerer.from_fact_base(build_fact_base(args.seeds or settings.seeds_dir))
+    questions = [args.question] if args.question else (line.strip() for line in sys.stdin)
+    for question in questions:
+        if not question:
+            continue
+        reply = answerer.answer(question)
+        print(as_json(reply) if args.json else as_text(reply), flush=True)
+    return 0

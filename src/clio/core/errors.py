@@ -1,0 +1,15 @@
+"""The one error hierarchy: every error Clio raises on purpose derives from `ClioError`."""
+
+from __future__ import annotations
+
+
+class ClioError(Exception):
+    """Base of every error Clio raises on purpose; the message is meant for a person."""
+
+
+class ContentError(ClioError):
+    """Seeds or dialogs are missing or malformed; the message names the file (and line)."""
+
+
+class ConfigurationError(ClioError):
+    """Settings are missing or wrong (a database URL, a token, a folder)."""

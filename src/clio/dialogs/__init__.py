@@ -1,0 +1,1 @@
+"""Dialog definitions: YAML files loaded into typed, frozen, validated flows."""

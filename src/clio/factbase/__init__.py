@@ -1,0 +1,1 @@
+"""Seed documents to a fact base: cleaning, sentences, entities, questions, retrieval."""

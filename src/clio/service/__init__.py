@@ -1,0 +1,1 @@
+"""Async orchestration: ports, per-learner locks, scheduling; no Telegram, no SQL."""
