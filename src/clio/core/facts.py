@@ -42,12 +42,15 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One clean sentence of a seed. `teachable` is False for captions and headings,
-    which are kept as searchable context but never taught."""
+    """One teachable statement of a seed: a clean sentence, or one clause of a long sentence.
+    `sentence` is the whole clean source sentence it came from (equal to `text` when the
+    sentence was not split). `teachable` is False for captions and headings, which are kept
+    as searchable context but never taught."""
 
     id: str
     topic_id: str
     text: str
+    sentence: str
     source: Source
     position: int
     teachable: bool = True

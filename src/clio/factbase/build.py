@@ -38,6 +38,7 @@ def build_topic(*, topic_id: str, title: str, path: str, text: str) -> Topic:
                     id=fact_id(topic_id, sentence),
                     topic_id=topic_id,
                     text=sentence,
+                    sentence=sentence,
                     source=Source(path, line_number),
                     position=len(facts),
                     entities=extract_entities(sentence),
