@@ -1,0 +1,28 @@
+"""`clio validate`: check the dialogs and the seeds together; non-zero exit on any error."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from clio.dialogs.loader import load_flows
+from clio.factbase.build import build_fact_base
+from clio.settings import Settings
+
+HELP = "check dialogs/*.yaml and the seeds; exit non-zero on an error"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seeds", type=Path, help="seeds folder (default: ./seeds)")
+    parser.add_argument("--dialogs", type=Path, help="dialogs folder (default: ./dialogs)")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    flows = load_flows(args.dialogs or settings.dialogs_dir)
+    fact_base = build_fact_base(args.seeds or settings.seeds_dir)
+    facts = sum(len(topic.facts) for topic in fact_base.topics)
+    print(
+        f"ok: {len(flows.texts)} texts; {len(fact_base.topics)} topics, {facts} facts, "
+        f"{len(fact_base.questions)} questions"
+    )
+    return 0

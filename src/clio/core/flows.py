@@ -1,0 +1,117 @@
+"""Dialog content as typed, frozen values: texts, lesson pace and small talk (from YAML)."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# Every text the engine says, with the placeholders it may use. The loader checks dialogs
+# against this table, so a typo in a key or a placeholder is caught at load, not in a chat.
+TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
+    key: frozenset(names.split()) if names else frozenset()
+    for key, names in {
+        "onboarding.welcome": "name",
+        "onboarding.choose_topic": "",
+        "onboarding.how_to_ask": "",
+        "help.text": "",
+        "help.unknown_command": "command",
+        "lesson.no_topics": "",
+        "lesson.unknown_topic": "topic",
+        "lesson.start": "topic facts",
+        "lesson.resume": "topic",
+        "lesson.chunk": "facts",
+        "lesson.correct": "answer",
+        "lesson.partial": "answer missing",
+        "lesson.wrong": "answer",
+        "lesson.source": "sentence source",
+        "lesson.skipped": "answer",
+        "lesson.recap": "topic correct total",
+        "lesson.recap_review": "facts",
+        "lesson.recap_perfect": "",
+        "lesson.hint_first_letter": "letter length",
+        "lesson.hint_choices": "",
+        "lesson.no_more_hints": "",
+        "lesson.nothing_pending": "",
+        "lesson.override": "",
+        "lesson.nothing_to_override": "",
+        "lesson.expired": "",
+        "lesson.true_false_prompt": "statement",
+        "review.start": "due new",
+        "review.nothing": "",
+        "review.done": "correct total",
+        "quick.answer": "answer sentence source",
+        "quick.sentence": "sentence source",
+        "quick.unknown": "suggestion",
+        "quick.back_to_question": "",
+        "progress.header": "",
+        "progress.topic": "topic seen total accuracy due mastery",
+        "progress.streak": "days",
+        "progress.next_review": "when",
+        "progress.no_reviews": "",
+        "progress.review_now": "",
+        "progress.empty": "",
+        "chat.empty": "",
+        "chat.emoji": "",
+        "chat.too_long": "limit",
+        "errors.apology": "",
+    }.items()
+}
+
+
+@dataclass(frozen=True)
+class LessonSettings:
+    """The shape of a guided lesson: facts per chunk and the order of question kinds tried."""
+
+    chunk_size: int = 2
+    question_kinds: tuple[str, ...] = ("when", "who", "where", "multiple_choice", "cloze")
+    max_hints: int = 2
+
+
+@dataclass(frozen=True)
+class ReviewSettings:
+    """How many items one review session holds at most, and new items added after due ones."""
+
+    session_size: int = 10
+    new_items: int = 3
+
+
+@dataclass(frozen=True)
+class MasteryLevel:
+    """A named level reached when both thresholds are met (share of facts seen, accuracy)."""
+
+    name: str
+    min_seen: float
+    min_accuracy: float
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    """An intent recognised by exact phrases (normalised), answered with a reply."""
+
+    name: str
+    phrases: frozenset[str]
+    reply: str
+
+
+@dataclass(frozen=True)
+class Flows:
+    """All dialog content, loaded once and shared by every learner."""
+
+    texts: Mapping[str, str]
+    lesson: LessonSettings = LessonSettings()
+    review: ReviewSettings = ReviewSettings()
+    mastery: tuple[MasteryLevel, ...] = ()
+    small_talk: tuple[SmallTalk, ...] = ()
+    commands: Mapping[str, str] = field(default_factory=dict)
+    override_phrases: frozenset[str] = frozenset()
+    max_message_length: int = 1000
+
+    def say(self, key: str, **values: object) -> str:
+        """Render text `key`; the loader has already checked that the placeholders exist."""
+        return self.texts[key].format_map(values)
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{names}` a template uses (raises ValueError on malformed braces)."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

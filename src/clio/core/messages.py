@@ -1,0 +1,51 @@
+"""Platform-neutral values: events that come in, replies that go out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TextMessage:
+    """Free text typed by the learner."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommandMessage:
+    """A command such as `/lesson paris`: `name` without the slash, lower case."""
+
+    name: str
+    argument: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChoicePressed:
+    """A press on a choice (a button, or a number typed in the terminal)."""
+
+    payload: str
+
+
+@dataclass(frozen=True, slots=True)
+class PromptDue:
+    """The scheduler says the learner's daily prompt is due."""
+
+
+Event = TextMessage | CommandMessage | ChoicePressed | PromptDue
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One option offered to the learner; `payload` comes back in `ChoicePressed`."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message to the learner: plain text (adapters escape it) and optional choices."""
+
+    text: str
+    choices: tuple[Choice, ...] = ()

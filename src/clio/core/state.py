@@ -1,0 +1,148 @@
+"""A learner's dialog state: a frozen value saved as JSON with a schema version."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from clio.core.errors import ClioError
+
+SCHEMA_VERSION = 1
+RECENT_DAYS_KEPT = 400  # enough for a year's streak with room for freezes
+
+JsonDict = dict[str, Any]
+
+
+class StateError(ClioError):
+    """Saved state could not be read (unknown schema or corrupt)."""
+
+
+class Mode(StrEnum):
+    IDLE = "idle"
+    LESSON = "lesson"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """The question waiting for an answer, and what the learner has used on it so far."""
+
+    question_id: str
+    asked_at: datetime
+    hints: int = 0
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LastGrade:
+    """The last graded answer, kept so "I was right" can be honoured."""
+
+    question_id: str
+    fact_id: str
+    topic_id: str
+    response: str
+    score: float
+    card_before: JsonDict | None
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    """Per-topic counters for `/progress`: answers and the credit they earned."""
+
+    answers: int = 0
+    credit: float = 0.0
+    lessons_completed: int = 0
+
+
+@dataclass(frozen=True)
+class Session:
+    """A lesson or review in progress: where it is and how it has gone."""
+
+    topic_id: str | None
+    position: int = 0
+    asked: int = 0
+    credit: float = 0.0
+    missed: tuple[str, ...] = ()
+    queue: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LearnerState:
+    """Everything the core needs to continue a learner's conversation."""
+
+    started: bool = False
+    display_name: str = ""
+    timezone: str = "UTC"
+    mode: Mode = Mode.IDLE
+    topic_id: str | None = None
+    session: Session | None = None
+    pending: Pending | None = None
+    last_grade: LastGrade | None = None
+    positions: Mapping[str, int] = field(default_factory=dict)
+    stats: Mapping[str, TopicStats] = field(default_factory=dict)
+    cards: Mapping[str, JsonDict] = field(default_factory=dict)
+    active_days: tuple[date, ...] = ()
+
+    def with_active_day(self, day: date) -> LearnerState:
+        if day in self.active_days:
+            return self
+        days = tuple(sorted((*self.active_days, day)))[-RECENT_DAYS_KEPT:]
+        return replace(self, active_days=days)
+
+    def to_json(self) -> JsonDict:
+        data = asdict(self)
+        data["schema_version"] = SCHEMA_VERSION
+        data["mode"] = self.mode.value
+        data["active_days"] = [day.isoformat() for day in self.active_days]
+        if self.pending is not None:
+            data["pending"]["asked_at"] = self.pending.asked_at.isoformat()
+            data["pending"]["choices"] = list(self.pending.choices)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LearnerState:
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise StateError(f"unknown learner state schema_version {version!r}")
+        try:
+            return _decode(data)
+        except (KeyError, TypeError, ValueError) as error:
+            raise StateError(f"corrupt learner state: {error}") from error
+
+
+def _decode(data: Mapping[str, Any]) -> LearnerState:
+    pending = data.get("pending")
+    session = data.get("session")
+    last = data.get("last_grade")
+    return LearnerState(
+        started=bool(data["started"]),
+        display_name=str(data.get("display_name", "")),
+        timezone=str(data.get("timezone", "UTC")),
+        mode=Mode(data["mode"]),
+        topic_id=data.get("topic_id"),
+        session=(
+            Session(
+                **{**session, "missed": tuple(session["missed"]), "queue": tuple(session["queue"])}
+            )
+            if session
+            else None
+        ),
+        pending=(
+            Pending(
+                question_id=pending["question_id"],
+                asked_at=datetime.fromisoformat(pending["asked_at"]),
+                hints=int(pending["hints"]),
+                choices=tuple(pending["choices"]),
+            )
+            if pending
+            else None
+        ),
+        last_grade=LastGrade(**last) if last else None,
+        positions=dict(data["positions"]),
+        stats={key: TopicStats(**value) for key, value in data["stats"].items()},
+        cards=dict(data["cards"]),
+        active_days=tuple(date.fromisoformat(day) for day in data["active_days"]),
+    )
