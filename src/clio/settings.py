@@ -18,6 +18,9 @@ class Settings:
     dialogs_dir: Path
     cache_dir: Path
     data_dir: Path
+    # An ordinary SQLAlchemy URL (sqlite:///path, postgresql://user@host/db); the store picks
+    # the async driver. Default: clio.db in data_dir (its folder is made on first use).
+    database_url: str
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -28,4 +31,5 @@ class Settings:
             dialogs_dir=Path(env.get("CLIO_DIALOGS_DIR", "dialogs")),
             cache_dir=Path(env.get("CLIO_CACHE_DIR") or platformdirs.user_cache_dir("clio")),
             data_dir=data_dir,
+            database_url=env.get("CLIO_DATABASE_URL") or f"sqlite:///{data_dir / 'clio.db'}",
         )

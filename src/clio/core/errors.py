@@ -13,3 +13,7 @@ class ContentError(ClioError):
 
 class ConfigurationError(ClioError):
     """Settings are missing or wrong (a database URL, a token, a folder)."""
+
+
+class ConcurrentUpdate(ClioError):
+    """A learner's state changed since it was loaded (compare-and-swap lost); retry the event."""

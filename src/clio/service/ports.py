@@ -1,0 +1,139 @@
+"""What the service needs from storage, as Protocols; `clio.store` implements them in SQL.
+
+The service never imports SQLAlchemy: it asks a `Store` for a unit of work (one transaction
+per learner event), uses the repositories on it, and leaves the block. A clean exit commits
+everything; an exception rolls everything back. Timestamps are aware UTC datetimes given by
+the caller (the service's clock), never read by the store."""
+
+from __future__ import annotations
+
+from contextlib import AbstractAsyncContextManager
+from datetime import date, datetime, time
+from typing import Protocol
+
+from clio.core.records import (
+    Attempt,
+    Card,
+    JsonObject,
+    Learner,
+    LessonPosition,
+    Review,
+    StoredState,
+)
+
+
+class Learners(Protocol):
+    async def get_or_create(
+        self, *, platform: str, external_id: str, display_name: str, now: datetime
+    ) -> Learner: ...
+
+    async def find(self, *, platform: str, external_id: str) -> Learner | None: ...
+
+    async def get(self, learner_id: int) -> Learner | None: ...
+
+    async def active(self) -> tuple[Learner, ...]: ...
+
+    async def update(
+        self,
+        learner_id: int,
+        *,
+        display_name: str | None = None,
+        time_zone: str | None = None,
+        daily_prompt_time: time | None = None,
+        clear_daily_prompt: bool = False,
+        active: bool | None = None,
+    ) -> None: ...
+
+
+class States(Protocol):
+    async def load(self, learner_id: int, *, for_update: bool = False) -> StoredState | None:
+        """None before the first save. `for_update` serialises this learner across processes
+        until the unit of work ends: call it first thing in the unit."""
+        ...
+
+    async def save(
+        self, learner_id: int, state: JsonObject, *, expected_version: int, now: datetime
+    ) -> int:
+        """Compare-and-swap: raises `ConcurrentUpdate` unless the saved version is still
+        `expected_version` (0 for a learner with no state yet); returns the new version."""
+        ...
+
+
+class Updates(Protocol):
+    async def claim(
+        self, platform: str, update_id: int | str, *, now: datetime, learner_id: int | None = None
+    ) -> bool:
+        """False when this update was already processed (in a committed unit of work)."""
+        ...
+
+
+class Attempts(Protocol):
+    async def add(self, attempt: Attempt) -> int: ...
+
+    async def for_learner(
+        self, learner_id: int, *, since: datetime | None = None
+    ) -> tuple[Attempt, ...]: ...
+
+    async def override(self, attempt_id: int) -> None: ...
+
+
+class Cards(Protocol):
+    async def get(self, learner_id: int, item_id: str) -> Card | None: ...
+
+    async def upsert(self, card: Card) -> None: ...
+
+    async def due(self, learner_id: int, now: datetime, limit: int) -> tuple[Card, ...]:
+        """Cards due at `now` or earlier, most overdue first."""
+        ...
+
+
+class Reviews(Protocol):
+    async def add(self, review: Review) -> None: ...
+
+    async def for_learner(self, learner_id: int) -> tuple[Review, ...]: ...
+
+
+class Lessons(Protocol):
+    async def get(self, learner_id: int, topic_id: str) -> LessonPosition | None: ...
+
+    async def set(self, position: LessonPosition) -> None: ...
+
+    async def for_learner(self, learner_id: int) -> tuple[LessonPosition, ...]: ...
+
+
+class Days(Protocol):
+    async def mark(self, learner_id: int, day: date) -> bool:
+        """True when `day` (the learner's local date) was not marked before."""
+        ...
+
+    async def list(self, learner_id: int) -> tuple[date, ...]: ...
+
+
+class UnitOfWork(Protocol):
+    """The repositories of one transaction."""
+
+    @property
+    def learners(self) -> Learners: ...
+    @property
+    def states(self) -> States: ...
+    @property
+    def updates(self) -> Updates: ...
+    @property
+    def attempts(self) -> Attempts: ...
+    @property
+    def cards(self) -> Cards: ...
+    @property
+    def reviews(self) -> Reviews: ...
+    @property
+    def lessons(self) -> Lessons: ...
+    @property
+    def days(self) -> Days: ...
+
+
+class Store(Protocol):
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """`async with store.unit_of_work() as uow:` one transaction: commits on a clean
+        exit, rolls back (and re-raises) on an exception."""
+        ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,98 @@
+"""Learners: found by platform and external id, created on first contact."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from clio.core.records import Learner
+from clio.store.models import LearnerRow
+from clio.store.upsert import insert
+
+
+def to_learner(row: LearnerRow) -> Learner:
+    return Learner(
+        id=row.id,
+        platform=row.platform,
+        external_id=row.external_id,
+        display_name=row.display_name,
+        time_zone=row.time_zone,
+        daily_prompt_time=row.daily_prompt_time,
+        active=row.active,
+        created_at=row.created_at,
+    )
+
+
+class SqlLearners:
+    def __init__(self, session: AsyncSession, dialect: str) -> None:
+        self._session = session
+        self._dialect = dialect
+
+    async def get_or_create(
+        self, *, platform: str, external_id: str, display_name: str, now: datetime
+    ) -> Learner:
+        """The learner, created (UTC, active, no daily prompt) if this is first contact."""
+        # ON CONFLICT: two first messages from one person at once must not both insert.
+        statement = (
+            insert(self._dialect, LearnerRow)
+            .values(
+                platform=platform,
+                external_id=external_id,
+                display_name=display_name,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+        )
+        await self._session.execute(statement)
+        learner = await self.find(platform=platform, external_id=external_id)
+        assert learner is not None  # inserted or already there, in this transaction
+        return learner
+
+    async def find(self, *, platform: str, external_id: str) -> Learner | None:
+        row = await self._session.scalar(
+            select(LearnerRow).where(
+                LearnerRow.platform == platform, LearnerRow.external_id == external_id
+            )
+        )
+        return None if row is None else to_learner(row)
+
+    async def get(self, learner_id: int) -> Learner | None:
+        row = await self._session.get(LearnerRow, learner_id)
+        return None if row is None else to_learner(row)
+
+    async def active(self) -> tuple[Learner, ...]:
+        """Every active learner, by id (for scheduled prompts)."""
+        rows = await self._session.scalars(
+            select(LearnerRow).where(LearnerRow.active).order_by(LearnerRow.id)
+        )
+        return tuple(to_learner(row) for row in rows)
+
+    async def update(
+        self,
+        learner_id: int,
+        *,
+        display_name: str | None = None,
+        time_zone: str | None = None,
+        daily_prompt_time: time | None = None,
+        clear_daily_prompt: bool = False,
+        active: bool | None = None,
+    ) -> None:
+        """Change what is given; `clear_daily_prompt` turns the daily prompt off."""
+        values: dict[str, object] = {
+            key: value
+            for key, value in (
+                ("display_name", display_name),
+                ("time_zone", time_zone),
+                ("daily_prompt_time", daily_prompt_time),
+                ("active", active),
+            )
+            if value is not None
+        }
+        if clear_daily_prompt:
+            values["daily_prompt_time"] = None
+        if values:
+            await self._session.execute(
+                update(LearnerRow).where(LearnerRow.id == learner_id).values(**values)
+            )

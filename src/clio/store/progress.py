@@ -1,0 +1,129 @@
+"""What a learner did: answers (attempts), card reviews, and the days they were active."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from clio.core.records import Attempt, Review
+from clio.store.models import ActiveDayRow, AttemptRow, ReviewLogRow
+from clio.store.upsert import insert
+
+
+def _to_attempt(row: AttemptRow) -> Attempt:
+    return Attempt(
+        id=row.id,
+        learner_id=row.learner_id,
+        question_id=row.question_id,
+        fact_id=row.fact_id,
+        topic_id=row.topic_id,
+        response=row.response,
+        score=row.score,
+        verdict=row.verdict,
+        hints_used=row.hints_used,
+        response_seconds=row.response_seconds,
+        overridden=row.overridden,
+        answered_at=row.answered_at,
+    )
+
+
+class SqlAttempts:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, attempt: Attempt) -> int:
+        """Record the attempt (its `id` is ignored); return the id it was given."""
+        row = AttemptRow(
+            learner_id=attempt.learner_id,
+            question_id=attempt.question_id,
+            fact_id=attempt.fact_id,
+            topic_id=attempt.topic_id,
+            response=attempt.response,
+            score=attempt.score,
+            verdict=attempt.verdict,
+            hints_used=attempt.hints_used,
+            response_seconds=attempt.response_seconds,
+            overridden=attempt.overridden,
+            answered_at=attempt.answered_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return row.id
+
+    async def for_learner(
+        self, learner_id: int, *, since: datetime | None = None
+    ) -> tuple[Attempt, ...]:
+        """The learner's attempts, oldest first (only those at or after `since` if given)."""
+        query = select(AttemptRow).where(AttemptRow.learner_id == learner_id)
+        if since is not None:
+            query = query.where(AttemptRow.answered_at >= since)
+        rows = await self._session.scalars(query.order_by(AttemptRow.answered_at, AttemptRow.id))
+        return tuple(_to_attempt(row) for row in rows)
+
+    async def override(self, attempt_id: int) -> None:
+        """Mark an attempt as overridden (a learner or teacher said the grading was wrong)."""
+        await self._session.execute(
+            update(AttemptRow).where(AttemptRow.id == attempt_id).values(overridden=True)
+        )
+
+
+class SqlReviews:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, review: Review) -> None:
+        self._session.add(
+            ReviewLogRow(
+                learner_id=review.learner_id,
+                item_id=review.item_id,
+                rating=review.rating,
+                reviewed_at=review.reviewed_at,
+                log=dict(review.log),
+            )
+        )
+        await self._session.flush()
+
+    async def for_learner(self, learner_id: int) -> tuple[Review, ...]:
+        """The learner's reviews, oldest first."""
+        rows = await self._session.scalars(
+            select(ReviewLogRow)
+            .where(ReviewLogRow.learner_id == learner_id)
+            .order_by(ReviewLogRow.reviewed_at, ReviewLogRow.id)
+        )
+        return tuple(
+            Review(
+                learner_id=row.learner_id,
+                item_id=row.item_id,
+                rating=row.rating,
+                reviewed_at=row.reviewed_at,
+                log=row.log,
+            )
+            for row in rows
+        )
+
+
+class SqlDays:
+    def __init__(self, session: AsyncSession, dialect: str) -> None:
+        self._session = session
+        self._dialect = dialect
+
+    async def mark(self, learner_id: int, day: date) -> bool:
+        """Note the learner was active on `day` (their local date); False if already noted."""
+        marked = await self._session.scalar(
+            insert(self._dialect, ActiveDayRow)
+            .values(learner_id=learner_id, day=day)
+            .on_conflict_do_nothing(index_elements=["learner_id", "day"])
+            .returning(ActiveDayRow.day)
+        )
+        return marked is not None
+
+    async def list(self, learner_id: int) -> tuple[date, ...]:
+        """The days the learner was active, earliest first."""
+        days = await self._session.scalars(
+            select(ActiveDayRow.day)
+            .where(ActiveDayRow.learner_id == learner_id)
+            .order_by(ActiveDayRow.day)
+        )
+        return tuple(days)

@@ -1,0 +1,100 @@
+"""Where a learner stands: spaced-repetition cards and the position in each topic's lessons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from clio.core.records import Card, LessonPosition
+from clio.store.models import CardRow, LessonPositionRow
+from clio.store.upsert import insert
+
+
+def _to_card(row: CardRow) -> Card:
+    return Card(learner_id=row.learner_id, item_id=row.item_id, state=row.state, due=row.due)
+
+
+class SqlCards:
+    def __init__(self, session: AsyncSession, dialect: str) -> None:
+        self._session = session
+        self._dialect = dialect
+
+    async def get(self, learner_id: int, item_id: str) -> Card | None:
+        row = await self._session.scalar(
+            select(CardRow)
+            .where(CardRow.learner_id == learner_id, CardRow.item_id == item_id)
+            .execution_options(populate_existing=True)
+        )
+        return None if row is None else _to_card(row)
+
+    async def upsert(self, card: Card) -> None:
+        """Store the card, replacing the learner's card for the same item if there is one."""
+        values = {"state": dict(card.state), "due": card.due}
+        await self._session.execute(
+            insert(self._dialect, CardRow)
+            .values(learner_id=card.learner_id, item_id=card.item_id, **values)
+            .on_conflict_do_update(index_elements=["learner_id", "item_id"], set_=values)
+        )
+
+    async def due(self, learner_id: int, now: datetime, limit: int) -> tuple[Card, ...]:
+        """Up to `limit` cards due at `now` or before, most overdue first (ties by item id)."""
+        rows = await self._session.scalars(
+            select(CardRow)
+            .where(CardRow.learner_id == learner_id, CardRow.due <= now)
+            .order_by(CardRow.due, CardRow.item_id)
+            .limit(limit)
+            .execution_options(populate_existing=True)
+        )
+        return tuple(_to_card(row) for row in rows)
+
+
+def _to_position(row: LessonPositionRow) -> LessonPosition:
+    return LessonPosition(
+        learner_id=row.learner_id,
+        topic_id=row.topic_id,
+        position=row.position,
+        completed_lessons=row.completed_lessons,
+        updated_at=row.updated_at,
+    )
+
+
+class SqlLessons:
+    def __init__(self, session: AsyncSession, dialect: str) -> None:
+        self._session = session
+        self._dialect = dialect
+
+    async def get(self, learner_id: int, topic_id: str) -> LessonPosition | None:
+        row = await self._session.scalar(
+            select(LessonPositionRow)
+            .where(
+                LessonPositionRow.learner_id == learner_id,
+                LessonPositionRow.topic_id == topic_id,
+            )
+            .execution_options(populate_existing=True)
+        )
+        return None if row is None else _to_position(row)
+
+    async def set(self, position: LessonPosition) -> None:
+        """Store the learner's position in the topic, replacing the previous one."""
+        values = {
+            "position": position.position,
+            "completed_lessons": position.completed_lessons,
+            "updated_at": position.updated_at,
+        }
+        await self._session.execute(
+            insert(self._dialect, LessonPositionRow)
+            .values(learner_id=position.learner_id, topic_id=position.topic_id, **values)
+            .on_conflict_do_update(index_elements=["learner_id", "topic_id"], set_=values)
+        )
+
+    async def for_learner(self, learner_id: int) -> tuple[LessonPosition, ...]:
+        """The learner's positions in every topic started, by topic id."""
+        rows = await self._session.scalars(
+            select(LessonPositionRow)
+            .where(LessonPositionRow.learner_id == learner_id)
+            .order_by(LessonPositionRow.topic_id)
+            .execution_options(populate_existing=True)
+        )
+        return tuple(_to_position(row) for row in rows)

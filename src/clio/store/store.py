@@ -1,0 +1,82 @@
+"""The store: opens (and if needed creates and upgrades) a database, and hands out units of work."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.engine import URL
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from clio.store import migrate
+from clio.store.engine import create_engine
+from clio.store.learners import SqlLearners
+from clio.store.progress import SqlAttempts, SqlDays, SqlReviews
+from clio.store.scheduling import SqlCards, SqlLessons
+from clio.store.states import SqlStates
+from clio.store.updates import SqlUpdates
+from clio.store.url import async_url, sqlite_file
+
+
+@dataclass(frozen=True)
+class SqlUnitOfWork:
+    """The repositories of one session, all in its one transaction."""
+
+    learners: SqlLearners
+    states: SqlStates
+    updates: SqlUpdates
+    attempts: SqlAttempts
+    cards: SqlCards
+    reviews: SqlReviews
+    lessons: SqlLessons
+    days: SqlDays
+
+    @classmethod
+    def of(cls, session: AsyncSession, dialect: str) -> SqlUnitOfWork:
+        return cls(
+            learners=SqlLearners(session, dialect),
+            states=SqlStates(session, dialect),
+            updates=SqlUpdates(session, dialect),
+            attempts=SqlAttempts(session),
+            cards=SqlCards(session, dialect),
+            reviews=SqlReviews(session),
+            lessons=SqlLessons(session, dialect),
+            days=SqlDays(session, dialect),
+        )
+
+
+class SqlStore:
+    """Implements `clio.service.ports.Store` on SQLite or PostgreSQL."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._dialect = engine.dialect.name
+        # Repositories return values, never rows: nothing needs reloading after a commit.
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[SqlUnitOfWork]:
+        async with self._sessions() as session, session.begin():
+            yield SqlUnitOfWork.of(session, self._dialect)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+async def open_store(url: str | URL, *, upgrade: bool = True) -> SqlStore:
+    """A store on the database at `url` (any SQLite or PostgreSQL URL). A SQLite file and its
+    folder are created if missing; the schema is upgraded to the newest revision when it is
+    behind (`upgrade=False` leaves it as it is)."""
+    engine_url = async_url(url)
+    path = sqlite_file(engine_url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(engine_url)
+    try:
+        if upgrade and await migrate.current_revision(engine) != migrate.head_revision():
+            await migrate.upgrade(engine)
+    except BaseException:
+        await engine.dispose()
+        raise
+    return SqlStore(engine)

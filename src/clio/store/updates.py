@@ -1,0 +1,38 @@
+"""Each update counts once: a platform's update ids, claimed in the transaction of their effects."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from clio.store.models import ProcessedUpdateRow
+from clio.store.upsert import insert
+
+
+class SqlUpdates:
+    def __init__(self, session: AsyncSession, dialect: str) -> None:
+        self._session = session
+        self._dialect = dialect
+
+    async def claim(
+        self, platform: str, update_id: int | str, *, now: datetime, learner_id: int | None = None
+    ) -> bool:
+        """True the first time an update is claimed; False when it was processed already.
+
+        Claimed inside the unit of work, the claim commits or rolls back with the update's
+        effects: a crash before commit leaves the update unclaimed, so a redelivery counts.
+        A second process claiming the same update concurrently waits for the first to
+        finish, then gets False (or True if the first rolled back)."""
+        claimed = await self._session.scalar(
+            insert(self._dialect, ProcessedUpdateRow)
+            .values(
+                platform=platform,
+                update_id=str(update_id),
+                learner_id=learner_id,
+                processed_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["platform", "update_id"])
+            .returning(ProcessedUpdateRow.update_id)
+        )
+        return claimed is not None
