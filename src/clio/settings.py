@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+from clio.core.errors import ConfigurationError
 
 
 @dataclass(frozen=True)
@@ -33,3 +35,48 @@ class Settings:
             data_dir=data_dir,
             database_url=env.get("CLIO_DATABASE_URL") or f"sqlite:///{data_dir / 'clio.db'}",
         )
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A value that must never be printed or logged: its repr and str hide it."""
+
+    value: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return "<secret>" if self.value else "<empty>"
+
+    def __repr__(self) -> str:
+        return f"Secret({self})"
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    """What `clio run` needs to reach Telegram; read from CLIO_TELEGRAM_* variables."""
+
+    token: Secret
+    api_url: str | None  # CLIO_TELEGRAM_API_URL, e.g. http://127.0.0.1:8081/bot
+    webhook_secret: Secret  # CLIO_WEBHOOK_SECRET; empty: generated at start
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> TelegramSettings:
+        env = os.environ if env is None else env
+        return cls(
+            token=Secret(_token(env)),
+            api_url=env.get("CLIO_TELEGRAM_API_URL") or None,
+            webhook_secret=Secret(env.get("CLIO_WEBHOOK_SECRET", "")),
+        )
+
+
+def _token(env: Mapping[str, str]) -> str:
+    """CLIO_TELEGRAM_TOKEN, else the first line of CLIO_TELEGRAM_TOKEN_FILE (a mounted secret)."""
+    token = env.get("CLIO_TELEGRAM_TOKEN", "").strip()
+    path = env.get("CLIO_TELEGRAM_TOKEN_FILE", "")
+    if token or not path:
+        return token
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ConfigurationError(
+            f"CLIO_TELEGRAM_TOKEN_FILE: cannot read {path}: {error.strerror}"
+        ) from None

@@ -54,6 +54,8 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "chat.empty": "",
         "chat.emoji": "",
         "chat.too_long": "limit",
+        "chat.not_text": "",
+        "chat.private_only": "link",
         "errors.apology": "",
     }.items()
 }

@@ -1,0 +1,135 @@
+"""The python-telegram-bot Application `clio run` runs, in polling or webhook mode."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from clio.adapters.telegram.handlers import Handlers
+from clio.adapters.telegram.limits import ChatOrderedProcessor, ChatRateLimiter
+from clio.adapters.telegram.port import BotTexts, Tutoring
+from clio.adapters.telegram.sending import Backoff
+
+log = logging.getLogger(__name__)
+# Only what Clio handles: edited messages, channel posts and the rest are never fetched.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+
+
+@dataclass(frozen=True)
+class BotConfig:
+    """How to reach Telegram (or a test double of it) and how hard to push."""
+
+    token: str
+    api_url: str | None = None  # e.g. http://127.0.0.1:8081/bot ; None: api.telegram.org
+    concurrent_updates: int = 32
+    rate_limit: bool = True
+    backoff: Backoff = field(default_factory=Backoff)
+    poll_timeout: float = 10.0  # long-polling wait, seconds
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    """Where Telegram posts updates, and where Clio listens for them."""
+
+    url: str  # public HTTPS address given to setWebhook
+    secret: str  # echoed by Telegram in X-Telegram-Bot-Api-Secret-Token
+    listen: str = "127.0.0.1"
+    port: int = 8443
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path.strip("/")
+
+
+@dataclass(frozen=True)
+class TelegramBot:
+    """The Application `clio run` serves, with what it needs at start."""
+
+    app: Application  # type: ignore[type-arg]
+    config: BotConfig
+    texts: BotTexts
+
+    async def serve(
+        self,
+        stop: asyncio.Event,
+        *,
+        webhook: WebhookConfig | None = None,
+        ready: asyncio.Event | None = None,
+    ) -> None:
+        """Run until `stop` is set: check the token (getMe), register the commands, then
+        long-poll or serve the webhook. `clio run` and the end-to-end tests both call this."""
+        async with self.app:  # initialize() calls getMe: a bad token raises InvalidToken here
+            await self._register_commands()
+            updater = self.app.updater
+            assert updater is not None  # the builder always makes one
+            if webhook is None:
+                await updater.start_polling(
+                    timeout=int(self.config.poll_timeout), allowed_updates=ALLOWED_UPDATES
+                )
+            else:
+                await updater.start_webhook(
+                    listen=webhook.listen,
+                    port=webhook.port,
+                    url_path=webhook.path,
+                    webhook_url=webhook.url,
+                    secret_token=webhook.secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+            await self.app.start()
+            if ready is not None:
+                ready.set()
+            try:
+                await stop.wait()
+            finally:
+                await updater.stop()
+                await self.app.stop()
+
+    async def _register_commands(self) -> None:
+        commands = [BotCommand(name, text) for name, text in self.texts.commands.items()]
+        if commands:
+            await self.app.bot.set_my_commands(commands)
+        log.info("bot @%s ready with %d commands", self.app.bot.username, len(commands))
+
+
+def build_bot(config: BotConfig, tutoring: Tutoring, texts: BotTexts) -> TelegramBot:
+    """The bot with Clio's handlers and limits; not yet started."""
+    builder = ApplicationBuilder().token(config.token)
+    if config.api_url:
+        base = config.api_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(_file_url(base))
+    app = (
+        builder.rate_limiter(ChatRateLimiter(limit=config.rate_limit))
+        .concurrent_updates(ChatOrderedProcessor(config.concurrent_updates))
+        .build()
+    )
+    add_handlers(app, Handlers(tutoring, texts, config.backoff))
+    return TelegramBot(app, config, texts)
+
+
+def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[type-arg]
+    new = filters.UpdateType.MESSAGE  # edited messages are ignored on purpose
+    private = new & filters.ChatType.PRIVATE
+    app.add_handler(MessageHandler(new & filters.ChatType.GROUPS, handlers.on_group))
+    app.add_handler(MessageHandler(private & filters.TEXT, handlers.on_text))
+    app.add_handler(
+        MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.on_not_text)
+    )
+    app.add_handler(CallbackQueryHandler(handlers.on_press))
+    app.add_error_handler(handlers.on_error)
+
+
+def _file_url(base: str) -> str:
+    """`.../bot` -> `.../file/bot`, as Telegram lays out its file downloads."""
+    root, _, tail = base.rpartition("/")
+    return f"{root}/file/{tail}"

@@ -1,0 +1,73 @@
+"""Sending replies: network errors retried with backoff, a blocked bot stops the sending."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError
+
+from clio.adapters.telegram import render
+from clio.core.messages import Reply
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Blocked(Exception):
+    """The learner blocked the bot (Telegram answered 403): send nothing more to them."""
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Waits between attempts after a network error: `first`, then doubling, `attempts` tries.
+
+    RetryAfter (429) is not retried here: the rate limiter pauses every request for as long as
+    Telegram asks, which is what a flood limit means."""
+
+    attempts: int = 4
+    first: float = 0.5
+
+    def delays(self) -> Sequence[float]:
+        return [self.first * 2**n for n in range(self.attempts - 1)]
+
+
+async def with_retries(call: Callable[[], Awaitable[T]], *, backoff: Backoff) -> T:
+    """`call()`, again after each network error (never after a BadRequest: that won't heal)."""
+    for delay in backoff.delays():
+        try:
+            return await call()
+        except Forbidden as error:
+            raise Blocked(str(error)) from error
+        except BadRequest:
+            raise
+        except NetworkError as error:  # includes TimedOut and 5xx answers
+            log.warning("network error, retrying in %.1fs: %s", delay, error)
+            await asyncio.sleep(delay)
+    try:
+        return await call()
+    except Forbidden as error:
+        raise Blocked(str(error)) from error
+
+
+async def send_replies(
+    bot: Bot, chat_id: int, replies: Sequence[Reply], *, backoff: Backoff
+) -> None:
+    """Every reply in order, each split into as many messages as it needs."""
+    for reply in replies:
+        for text, markup in render.messages(reply):
+            await send_html(bot, chat_id, text, markup, backoff=backoff)
+
+
+async def send_html(
+    bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, *, backoff: Backoff
+) -> None:
+    async def call() -> object:
+        return await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+    await with_retries(call, backoff=backoff)

@@ -1,0 +1,7 @@
+"""A fake Telegram Bot API server and a fake learner, for end-to-end tests and benchmarks."""
+
+from fakebot.client import Learner
+from fakebot.server import Call, FakeBotApi, Fault, Sent
+from fakebot.updates import FakeUser
+
+__all__ = ["Call", "FakeBotApi", "FakeUser", "Fault", "Learner", "Sent"]
