@@ -57,9 +57,10 @@ async def start_bot(api: FakeBotApi) -> AsyncIterator[StartBot]:
         *,
         webhook: WebhookConfig | None = None,
         rate_limit: bool = False,
+        token: str | None = None,
     ) -> None:
         config = BotConfig(
-            token=api.token,
+            token=api.token if token is None else token,
             api_url=api.base_url,
             backoff=FAST_BACKOFF,
             poll_timeout=1,

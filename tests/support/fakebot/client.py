@@ -16,8 +16,10 @@ class Learner:
         self.user = user
         self.last_update: JsonDict = {}
 
-    async def say(self, text: str, *, expect_reply: bool = True) -> list[Sent]:
-        return await self._deliver({"message": self._message(text=text)}, expect_reply=expect_reply)
+    async def say(self, text: str, *, expect_reply: bool = True, quiet: float = 0.25) -> list[Sent]:
+        """Send `text`; the bot's new messages once it has been quiet for `quiet` seconds."""
+        update = {"message": self._message(text=text)}
+        return await self._deliver(update, expect_reply=expect_reply, quiet=quiet)
 
     async def say_in_group(self, chat_id: int, text: str, *, expect_reply: bool) -> list[Sent]:
         content = message(self.api.new_message_id(), self.user, group_chat(chat_id), text=text)
@@ -46,6 +48,10 @@ class Learner:
         """Telegram sends the last update again (same update_id), as after a timeout."""
         return await self._deliver(dict(self.last_update), expect_reply=expect_reply, again=True)
 
+    def _message_update(self, text: str) -> JsonDict:
+        """A new text-message update, not yet delivered."""
+        return {"update_id": self.api.new_update_id(), "message": self._message(text=text)}
+
     def messages(self) -> list[Sent]:
         """Everything the bot has sent to this learner's private chat, oldest first."""
         return [sent for sent in self.api.sent.values() if sent.chat_id == self.user.id]
@@ -54,7 +60,12 @@ class Learner:
         return message(self.api.new_message_id(), self.user, private_chat(self.user), **content)
 
     async def _deliver(
-        self, update: JsonDict, *, expect_reply: bool = True, again: bool = False
+        self,
+        update: JsonDict,
+        *,
+        expect_reply: bool = True,
+        again: bool = False,
+        quiet: float = 0.25,
     ) -> list[Sent]:
         if not again:
             update = {"update_id": self.api.new_update_id(), **update}
@@ -62,7 +73,17 @@ class Learner:
         before_calls, before_ids = len(self.api.calls), set(self.api.sent)
         await self.api.deliver(update)
         if expect_reply:
-            await self.api.settle(since=before_calls)
+            await self.api.settle(since=before_calls, quiet=quiet)
         else:
             await asyncio.sleep(0.5)  # long enough for a reply that should not come
-        return [sent for key, sent in self.api.sent.items() if key not in before_ids]
+        chat_id = _chat_id(update)
+        new = [sent for key, sent in self.api.sent.items() if key not in before_ids]
+        return [sent for sent in new if sent.chat_id == chat_id]
+
+
+def _chat_id(update: JsonDict) -> int:
+    """The chat an update happens in (a button press: the chat of the pressed message)."""
+    if "callback_query" in update:
+        return int(update["callback_query"]["message"]["chat"]["id"])
+    content = update.get("message") or update.get("edited_message") or {}
+    return int(content["chat"]["id"])

@@ -76,6 +76,7 @@ class FakeBotApi:
         self._next_update = 1000
         self._next_message = 1
         self._changed = asyncio.Condition()
+        self._in_flight = 0  # requests being answered, long polls aside
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -144,9 +145,9 @@ class FakeBotApi:
         """Until at least one call after `since` calls, then none for `quiet` seconds."""
         await self.wait_for(lambda: len(self._sending(since)) > 0, timeout=timeout)
         while True:
-            count = len(self.calls)
+            count = len(self._sending(since))
             await asyncio.sleep(quiet)
-            if len(self.calls) == count:
+            if len(self._sending(since)) == count and not self._in_flight:
                 return
 
     def _sending(self, since: int) -> list[Call]:
@@ -164,6 +165,14 @@ class FakeBotApi:
         params = await _params(request)
         self.calls.append(Call(method, params))
         await self._notify()
+        waiting = method != "getUpdates"
+        self._in_flight += waiting
+        try:
+            return await self._answer(method, params)
+        finally:
+            self._in_flight -= waiting
+
+    async def _answer(self, method: str, params: JsonDict) -> web.Response:
         fault = self._take_fault(method)
         if fault is not None:
             await asyncio.sleep(fault.delay)
