@@ -29,7 +29,7 @@ MIN_TEACHABLE_WORDS = 3
 # A first paragraph that is not prose and at most this long is the topic's title.
 MAX_TITLE_WORDS = 15
 
-Progress = Callable[[int], None]
+Progress = Callable[[int], object]
 """Called with the number of seed bytes just processed."""
 
 
