@@ -30,6 +30,9 @@ _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# Escaped characters live in a private-use block while inline syntax is reduced.
+_ESCAPED_BASE = 0xF0000
+_UNESCAPE = re.compile("[\U000f0000-\U000f007f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ def _reduce_block(line: str) -> ReducedLine:
 
 def reduce_inline(text: str) -> str:
     """Inline Markdown to its words: links keep their text, images their alt text."""
+    # Escaped characters are set aside first so that "\\*" is never read as emphasis.
+    text = _ESCAPE.sub(lambda match: chr(_ESCAPED_BASE + ord(match.group(1))), text)
     text = _CODE.sub(r"\1", text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
@@ -97,4 +102,4 @@ def reduce_inline(text: str) -> str:
         text = pattern.sub(r"\2" if pattern is _STRONG else r"\1", text)
     text = _EMPH_STAR.sub(r"\1", text)
     text = _EMPH_UNDER.sub(r"\1", text)
-    return _ESCAPE.sub(r"\1", text)
+    return _UNESCAPE.sub(lambda match: chr(ord(match.group(0)) - _ESCAPED_BASE), text)
