@@ -59,7 +59,7 @@ def strip_citations(text: str) -> str:
     """Remove citation markers and editorial tags, keeping the words around them apart."""
     # A marker glued between two words ("France[17]since") must leave a space behind; a
     # marker before punctuation must not ("France[17]." -> "France.").
-    return _MARKER.sub(" ", text)
+    return _MARKER.sub(" ", text) if "[" in text else text
 
 
 def normalise(text: str) -> str:
