@@ -126,3 +126,12 @@ def test_repeated_statement_is_one_fact(tmp_path: Path) -> None:
 
 def test_build_is_deterministic() -> None:
     assert build_fact_base(SEED.parent) == build_fact_base(SEED.parent)
+
+
+def test_a_sentence_cut_short_is_context(tmp_path: Path) -> None:
+    make_seeds(tmp_path, {"war.txt": "The war began in 1853. His name was recorded as follows:\n"})
+    facts = facts_of(build_fact_base(tmp_path))
+    assert [(f.text, f.teachable) for f in facts] == [
+        ("The war began in 1853.", True),
+        ("His name was recorded as follows:", False),
+    ]

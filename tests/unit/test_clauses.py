@@ -39,6 +39,9 @@ def test_a_clause_opening_on_a_name_is_split() -> None:
         # A list of people with relative clauses: no main verb in the parts.
         "Paul Revere was descended from Huguenots, as was Henry Laurens; Jack Jouett, who "
         "made the ride from Cuckoo Tavern; Francis Marion, and a number of other leaders.",
+        # A list after the semicolon; its only verb is in a relative clause.
+        "The immigrants formed three societies or congregations; one in the city of New "
+        "York, another north of New York in a town which they named New Rochelle.",
         # A list of years.
         "The pandemic was widespread in these years: 1360-63; 1374; 1400; and 1664-67.",
         # Too short to stand alone.

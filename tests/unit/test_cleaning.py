@@ -26,6 +26,9 @@ from clio.factbase.cleaning import clean_line
         ("he won.[who?] Then", "he won. Then"),
         ("it was large[dubious – discuss].", "it was large."),
         ("it was large [clarification needed].", "it was large."),
+        ("a political focus.[further explanation needed]", "a political focus."),
+        ("of colonialism.:116 Thus it", "of colonialism. Thus it"),
+        ("the ratio 3:2 stays", "the ratio 3:2 stays"),
         ("the [king] rode", "the [king] rode"),  # bracketed words are kept
         ("“Go,” he said, ‘now’.", "\"Go,\" he said, 'now'."),
         ("Russia\u2019s empire", "Russia's empire"),

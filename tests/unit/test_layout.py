@@ -57,3 +57,15 @@ def test_wrapped_lines_are_joined_and_keep_their_lines() -> None:
 def test_hyphenated_line_break_joins_without_space() -> None:
     [unit] = layout("It was a well-\nknown treaty.")
     assert unit.text == "It was a well-known treaty."
+
+
+def test_prose_paragraph_cut_short_stays_prose() -> None:
+    units = layout(
+        "The war began in 1853. Fieldhouse suggests that this idea is not valid:\n"
+        "\n"
+        "Another caption\n"
+    )
+    assert [(u.text[:12], u.teachable) for u in units] == [
+        ("The war bega", True),
+        ("Another capt", False),
+    ]

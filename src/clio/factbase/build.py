@@ -11,7 +11,7 @@ from pathlib import Path
 from clio.core.facts import Fact, FactBase, Question, Source, Topic
 from clio.factbase.clauses import split_clauses
 from clio.factbase.entities import extract_entities
-from clio.factbase.layout import Paragraph, paragraphs
+from clio.factbase.layout import Paragraph, ends_like_sentence, paragraphs
 from clio.factbase.lines import seed_lines
 from clio.factbase.questions import generate_questions
 from clio.factbase.seeds import (
@@ -82,7 +82,11 @@ def _statements(unit: Paragraph) -> Iterator[tuple[str, str, int, bool]]:
     """(text, whole sentence, original line, teachable) for each statement of a paragraph."""
     for start, end in split_sentences(unit.text):
         sentence = unit.text[start:end]
-        teachable = unit.teachable and len(sentence.split()) >= MIN_TEACHABLE_WORDS
+        teachable = (
+            unit.teachable
+            and len(sentence.split()) >= MIN_TEACHABLE_WORDS
+            and ends_like_sentence(sentence)  # a cut-off or colon-ended sentence is not taught
+        )
         for text in split_clauses(sentence) if teachable else [sentence]:
             yield text, sentence, unit.line_at(start), teachable
 

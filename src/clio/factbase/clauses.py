@@ -17,8 +17,11 @@ def _words(text: str) -> frozenset[str]:
 
 MIN_CLAUSE_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-# A relative or participial tail is not the main part of a clause: "Jack Jouett, who made..."
-_SUBORDINATE = re.compile(r",\s+(?:who|whom|whose|which|where|when|while|whereas|as)\b")
+# A relative or subordinate tail is not the main part of a clause: "Jack Jouett, who made...",
+# "another in a town which they named".
+_SUBORDINATE = re.compile(
+    r"\b(?:who|whom|whose|which|that)\b|,\s+(?:where|when|while|whereas|as|after|before)\b"
+)
 _CONNECTIVES = _words(
     """however thus therefore moreover meanwhile nevertheless nonetheless consequently
     instead hence indeed still furthermore also later afterwards subsequently likewise
@@ -37,7 +40,10 @@ _VERBS = _words(
     fell falls rose rises grew grows came comes went goes left saw sees knew knows
     brought brings built builds sent sends kept keeps told tells thought thinks found finds
     meant means stood stands ran runs wrote writes spoke speaks bore lay lies set sets
-    sought seeks taught teaches paid pays met meets rode rides struck strikes"""
+    sought seeks taught teaches paid pays met meets rode rides struck strikes argues argued
+    claims claimed says said notes noted suggests suggested states stated believes believed
+    considers considered includes included continues continued contains contained
+    describes described shows showed shown"""
 )
 
 

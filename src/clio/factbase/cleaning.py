@@ -9,8 +9,8 @@ import unicodedata
 # editorial tags ([citation needed], [who?], [dubious - discuss], ...). Bracketed prose such as
 # "[the king]" is kept: only digits, one or two letters, numbered notes and known tags go.
 _EDITORIAL = (
-    r"citation needed|clarification needed|verification needed|page needed|year needed"
-    r"|full citation needed|better source needed|better source|failed verification"
+    r"[a-z -]{0,40}\bneeded"  # [citation needed], [further explanation needed], ...
+    r"|better source|failed verification"
     r"|original research\??|unreliable source\??|according to whom\??|by whom\??"
     r"|who\??|whom\??|when\??|which\??|where\??|why\??|how\??|dubious(?:\s*[-–—]\s*discuss)?"
     r"|disputed(?:\s*[-–—]\s*discuss)?|discuss|vague|specify|clarify|citation\?|sic\?"
@@ -25,6 +25,8 @@ _MARKER = re.compile(
     r")\](?::\s?\d{1,4}(?:[-–]\d{1,4})?)?",  # a page reference after the marker: [6]:12
     re.IGNORECASE,
 )
+# A page reference left behind after its marker was removed: "colonialism.:116 Thus".
+_ORPHAN_PAGE = re.compile(r"(?<=[.,;!?\"')]):\d{1,4}(?:[-–]\d{1,4})?(?=\s|$)")
 _QUOTES = str.maketrans(
     {
         "\u201c": '"',
@@ -59,7 +61,9 @@ def strip_citations(text: str) -> str:
     """Remove citation markers and editorial tags, keeping the words around them apart."""
     # A marker glued between two words ("France[17]since") must leave a space behind; a
     # marker before punctuation must not ("France[17]." -> "France.").
-    return _MARKER.sub(" ", text) if "[" in text else text
+    if "[" in text:
+        text = _MARKER.sub(" ", text)
+    return _ORPHAN_PAGE.sub("", text) if ":" in text else text
 
 
 def normalise(text: str) -> str:

@@ -72,7 +72,7 @@ def _block_paragraphs(block: list[SourceLine]) -> list[Paragraph]:
     units = _join_wrapped(block)
     if not units:
         return []
-    caption_like = [not ends_like_sentence(unit.text) for unit in units]
+    caption_like = [_is_caption_like(unit.text) for unit in units]
     in_caption_run = len(units) >= 2 and 2 * sum(caption_like) > len(units)
     result: list[Paragraph] = []
     for unit, is_caption in zip(units, caption_like, strict=True):
@@ -80,6 +80,12 @@ def _block_paragraphs(block: list[SourceLine]) -> list[Paragraph]:
             is_caption = _is_short_single_sentence(unit.text)
         result.append(Paragraph(unit.text, not is_caption, unit.starts))
     return result
+
+
+def _is_caption_like(text: str) -> bool:
+    """A line that does not end like a sentence and is not several sentences: a paragraph
+    of prose whose last sentence is cut off stays prose (that sentence alone is not taught)."""
+    return not ends_like_sentence(text) and len(split_sentences(text)) <= 1
 
 
 def _is_short_single_sentence(text: str) -> bool:
