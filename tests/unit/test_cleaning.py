@@ -29,6 +29,8 @@ from clio.factbase.cleaning import clean_line
         ("a political focus.[further explanation needed]", "a political focus."),
         ("of colonialism.:116 Thus it", "of colonialism. Thus it"),
         ("the ratio 3:2 stays", "the ratio 3:2 stays"),
+        ("these stories.Political geographers", "these stories. Political geographers"),
+        ("see example.com or Mr.Smith", "see example.com or Mr.Smith"),
         ("the [king] rode", "the [king] rode"),  # bracketed words are kept
         ("“Go,” he said, ‘now’.", "\"Go,\" he said, 'now'."),
         ("Russia\u2019s empire", "Russia's empire"),

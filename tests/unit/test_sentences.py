@@ -53,6 +53,11 @@ CASES: list[tuple[str, list[str]]] = [
     ('"We are lost," he said. She disagreed.', ['"We are lost," he said.', "She disagreed."]),
     ('"Go home." She left.', ['"Go home."', "She left."]),
     ('He cried "Stop!" and ran.', ['He cried "Stop!" and ran.']),
+    (
+        'He said, "I gave him hints. I operated on three continents." Then he left.',
+        ['He said, "I gave him hints. I operated on three continents."', "Then he left."],
+    ),
+    ('A stray "quote. It is ignored. Really.', ['A stray "quote.', "It is ignored.", "Really."]),
     ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
     ("(This was rare.) Most men stayed.", ["(This was rare.)", "Most men stayed."]),
     ("Apples, pears, etc. Then he left.", ["Apples, pears, etc.", "Then he left."]),

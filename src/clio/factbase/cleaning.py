@@ -53,6 +53,8 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+# "stories.Political geographers": a space lost between two sentences.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2})")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 
@@ -71,6 +73,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = _SPACES.sub(" ", text).strip()
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _GLUED_SENTENCES.sub(". ", text)
     return _SPACE_AFTER_OPEN.sub(r"\1", text)
 
 
