@@ -20,6 +20,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from clio.factbase.build import build_seeds
 from clio.factbase.cache import load_or_build
@@ -100,52 +101,42 @@ def peak_memory_mb(seeds: Path) -> float:
     return peak / 1e6
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--megabytes", type=float, default=10.0)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="clio-bench-build-"))
-    try:
-        seeds, cache_dir = work / "seeds", work / "cache"
-        size = assemble(seeds, megabytes=args.megabytes)
-        runs = args.runs
-        base = median_seconds(lambda: baseline(seeds), runs=runs)
-        cold = median_seconds(lambda: build_seeds(seeds), runs=runs)
-        first = load_or_build(seeds, cache_dir=cache_dir)  # writes the cache
-        warm = median_seconds(lambda: load_or_build(seeds, cache_dir=cache_dir), runs=runs)
-        assert load_or_build(seeds, cache_dir=cache_dir).from_cache
-        facts = sum(len(topic.facts) for topic in first.fact_base.topics)
-        cache_mb = (cache_dir / "factbase.pickle").stat().st_size / 1e6
-        peak = peak_memory_mb(seeds)
-        splitters = splitter_speeds(runs)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    result = {
-        "seed_mb": round(size / 1e6, 2),
+def measure(seeds: Path, cache_dir: Path, *, runs: int) -> dict[str, float]:
+    """Timings of the baseline, a cold build and a warm (cache hit) build, medians."""
+    base = median_seconds(lambda: baseline(seeds), runs=runs)
+    cold = median_seconds(lambda: build_seeds(seeds), runs=runs)
+    first = load_or_build(seeds, cache_dir=cache_dir)  # writes the cache
+    warm = median_seconds(lambda: load_or_build(seeds, cache_dir=cache_dir), runs=runs)
+    assert load_or_build(seeds, cache_dir=cache_dir).from_cache
+    return {
         "topics": len(first.fact_base.topics),
-        "facts": facts,
+        "facts": sum(len(topic.facts) for topic in first.fact_base.topics),
         "baseline_s": round(base, 3),
         "cold_s": round(cold, 3),
         "warm_s": round(warm, 3),
         "cold_over_baseline": round(cold / base, 2),
         "warm_over_baseline": round(warm / base, 2),
         "cold_over_warm": round(cold / warm, 1),
-        "cold_mb_per_s": round(size / 1e6 / cold, 2),
-        "cache_mb": round(cache_mb, 1),
-        "peak_traced_mb": round(peak, 1),
-        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "splitter_s": {name: round(s, 4) for name, s in splitters.items()},
-        "runs": runs,
+        "cache_mb": round((cache_dir / "factbase.pickle").stat().st_size / 1e6, 1),
     }
-    print(f"seeds: {result['seed_mb']} MB, {result['topics']} topics, {facts} facts")
-    print(f"baseline (read + naive split): {base:.3f} s")
-    print(f"cold build: {cold:.3f} s ({cold / base:.1f}x baseline, {size / 1e6 / cold:.1f} MB/s)")
-    print(f"warm build (cache hit): {warm:.3f} s ({warm / base:.2f}x baseline)")
+
+
+def report(result: dict[str, Any]) -> None:
+    print(f"seeds: {result['seed_mb']} MB, {result['topics']} topics, {result['facts']} facts")
+    print(f"baseline (read + naive split): {result['baseline_s']:.3f} s")
     print(
-        f"cache file: {cache_mb:.1f} MB; peak traced {peak:.0f} MB; max RSS "
-        f"{result['max_rss_mb']} MB"
+        f"cold build: {result['cold_s']:.3f} s ({result['cold_over_baseline']:.1f}x baseline, "
+        f"{result['cold_mb_per_s']:.1f} MB/s)"
     )
+    print(
+        f"warm build (cache hit): {result['warm_s']:.3f} s "
+        f"({result['warm_over_baseline']:.2f}x baseline, cold/warm {result['cold_over_warm']})"
+    )
+    print(
+        f"cache file: {result['cache_mb']} MB; peak traced {result['peak_traced_mb']} MB "
+        f"during a cold build; max RSS {result['max_rss_mb']} MB"
+    )
+    splitters = result["splitter_s"]
     for name, seconds in splitters.items():
         print(
             f"splitter {name}: {seconds * 1000:.1f} ms for the source seeds "
@@ -153,6 +144,26 @@ def main() -> None:
         )
     print("RESULT " + json.dumps(result, sort_keys=True))
     sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=10.0)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="clio-bench-build-"))
+    try:
+        seeds = work / "seeds"
+        size = assemble(seeds, megabytes=args.megabytes)
+        result: dict[str, Any] = {"seed_mb": round(size / 1e6, 2), "runs": args.runs}
+        result |= measure(seeds, work / "cache", runs=args.runs)
+        result["cold_mb_per_s"] = round(size / 1e6 / result["cold_s"], 2)
+        result["peak_traced_mb"] = round(peak_memory_mb(seeds), 1)
+        result["splitter_s"] = {k: round(v, 4) for k, v in splitter_speeds(args.runs).items()}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    report(result)
 
 
 if __name__ == "__main__":

@@ -71,3 +71,11 @@ def test_list_items_are_separate_paragraphs() -> None:
         LineKind.BLANK,
         LineKind.TEXT,
     ]
+
+
+def test_front_matter_is_not_prose() -> None:
+    lines = markdown_lines("---\ntitle: Crimea\nauthor: X\n---\n# Crimea\n\nThe war ended.")
+    assert kinds(lines) == [
+        (5, "Crimea", LineKind.HEADING),
+        (7, "The war ended.", LineKind.TEXT),
+    ]

@@ -47,12 +47,22 @@ class ReducedLine:
 
 
 class MarkdownReducer:
-    """Feeds lines one at a time; remembers only whether it is inside a code fence."""
+    """Feeds lines one at a time; remembers whether it is inside a code fence or the front
+    matter."""
 
     def __init__(self) -> None:
         self._fence: str | None = None
+        self._lines = 0
+        self._front_matter = False
 
     def feed(self, line: str) -> ReducedLine:
+        self._lines += 1
+        if self._lines == 1 and line.strip() == "---":
+            self._front_matter = True  # YAML front matter: metadata, not prose
+        if self._front_matter:
+            if self._lines > 1 and line.strip() in ("---", "..."):
+                self._front_matter = False
+            return ReducedLine("")
         fence = _FENCE.match(line)
         if self._fence is not None:
             # Code is not prose: never taught, never searched.
