@@ -48,13 +48,19 @@ def test_changed_seed_is_a_miss(folders: tuple[Path, Path, Path]) -> None:
     assert len(result.fact_base.topics[0].facts) == 2
 
 
-def test_added_bad_seed_is_a_miss_and_reported(folders: tuple[Path, Path, Path]) -> None:
+def test_added_bad_seed_is_a_miss_and_reported(
+    folders: tuple[Path, Path, Path], caplog: pytest.LogCaptureFixture
+) -> None:
     build(folders)
     (folders[0] / "bad.txt").write_bytes(b"\x00\x00")
     result = build(folders)
     assert not result.from_cache
     assert [s.relative for s in result.skipped] == ["bad.txt"]
-    assert build(folders).skipped == result.skipped  # the cached build still reports it
+    with caplog.at_level(logging.WARNING):
+        hit = build(folders)
+    assert hit.from_cache
+    assert hit.skipped == result.skipped  # the cached build still reports it, and logs it
+    assert "skipped seed bad.txt: binary" in caplog.text
 
 
 def test_changed_authored_questions_are_a_miss(folders: tuple[Path, Path, Path]) -> None:

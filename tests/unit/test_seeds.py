@@ -67,12 +67,13 @@ def test_bad_files_are_skipped_with_a_reason(
     tmp_path: Path, content: bytes, reason: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     path = write(tmp_path / "bad.txt", content)
-    with caplog.at_level(logging.WARNING):
-        result = read_seed(path, seeds_dir=tmp_path)
+    result = read_seed(path, seeds_dir=tmp_path)
     assert isinstance(result, SkippedFile)
     assert result.relative == "bad.txt"
     assert reason in result.reason
-    assert "bad.txt" in caplog.text
+    with caplog.at_level(logging.WARNING):
+        build_seeds(tmp_path)
+    assert f"skipped seed bad.txt: {result.reason}" in caplog.text
 
 
 def test_oversize_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

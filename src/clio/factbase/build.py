@@ -21,6 +21,7 @@ from clio.factbase.seeds import (
     read_seed_bytes,
     seed_paths,
     title_from_name,
+    warn_skipped,
 )
 from clio.factbase.sentences import split_sentences
 
@@ -113,6 +114,7 @@ def build_from_bytes(
         total += size
         if progress is not None:
             progress(size)
+    warn_skipped(tuple(skipped))
     return BuildResult(_assemble(topics), tuple(skipped), total)
 
 

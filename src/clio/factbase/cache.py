@@ -21,7 +21,7 @@ from typing import Any
 
 from clio.core.facts import Entity, Fact, Question, Source, Topic
 from clio.factbase.build import BuildResult, Progress, build_from_bytes, read_seeds
-from clio.factbase.seeds import SkippedFile
+from clio.factbase.seeds import SkippedFile, warn_skipped
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +139,7 @@ def load_or_build(
     key = cache_key(seeds, dialogs_dir=dialogs_dir)
     cached = load_cached(cache_dir, key)
     if cached is not None:
+        warn_skipped(cached.skipped)
         logger.debug("build cache hit (%.3f s)", time.perf_counter() - started)
         return cached
     result = build_from_bytes(seeds, progress=progress)

@@ -78,7 +78,7 @@ def read_seed_bytes(path: Path, *, seeds_dir: Path) -> tuple[str, bytes | Skippe
 
 
 def read_seed(path: Path, *, seeds_dir: Path) -> SeedFile | SkippedFile:
-    """The decoded seed, or why it is skipped."""
+    """The decoded seed, or why it is skipped (not logged: the build logs what it skips)."""
     relative, data = read_seed_bytes(path, seeds_dir=seeds_dir)
     return data if isinstance(data, SkippedFile) else decode_seed(data, relative=relative)
 
@@ -104,5 +104,10 @@ def decode_seed(data: bytes, *, relative: str) -> SeedFile | SkippedFile:
 
 
 def _skip(relative: str, reason: str) -> SkippedFile:
-    logger.warning("skipped seed %s: %s", relative, reason)
     return SkippedFile(relative, reason)
+
+
+def warn_skipped(skipped: tuple[SkippedFile, ...]) -> None:
+    """Log each skipped file once per build (or cache hit), naming it and the reason."""
+    for file in skipped:
+        logger.warning("skipped seed %s", file)
