@@ -135,3 +135,24 @@ def test_a_sentence_cut_short_is_context(tmp_path: Path) -> None:
         ("The war began in 1853.", True),
         ("His name was recorded as follows:", False),
     ]
+
+
+class RecordingProgress:
+    def __init__(self) -> None:
+        self.total: float | None = None
+        self.done = 0.0
+
+    def reset(self, total: float | None = None) -> None:
+        self.total = total
+
+    def update(self, n: float | None = 1) -> bool | None:
+        self.done += n or 0
+        return None
+
+
+def test_progress_counts_seed_bytes(tmp_path: Path) -> None:
+    make_seeds(tmp_path, {"a.txt": "The war began in 1853.\n", "b.md": "# B\n\nPeace came.\n"})
+    (tmp_path / "c.txt").write_bytes(b"\x00")
+    progress = RecordingProgress()
+    result = build_module.build_seeds(tmp_path, progress=progress)
+    assert progress.total == progress.done == result.seed_bytes == 23 + 18

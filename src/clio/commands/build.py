@@ -36,7 +36,7 @@ def build_with_progress(settings: Settings, seeds_dir: Path) -> BuildResult:
             seeds_dir,
             cache_dir=settings.cache_dir,
             dialogs_dir=settings.dialogs_dir,
-            progress=bar.update,
+            progress=bar,
         )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from clio.core.facts import Fact, FactBase, Question, Source, Topic
 from clio.factbase.clauses import split_clauses
@@ -30,8 +31,14 @@ MIN_TEACHABLE_WORDS = 3
 # A first paragraph that is not prose and at most this long is the topic's title.
 MAX_TITLE_WORDS = 15
 
-Progress = Callable[[int], object]
-"""Called with the number of seed bytes just processed."""
+
+class Progress(Protocol):
+    """Told the total seed bytes once, then the bytes of each seed as it is done (a tqdm
+    bar fits)."""
+
+    def reset(self, total: float | None = None) -> None: ...
+
+    def update(self, n: float | None = 1) -> bool | None: ...
 
 
 @dataclass(frozen=True)
@@ -93,13 +100,15 @@ def _statements(unit: Paragraph) -> Iterator[tuple[str, str, int, bool]]:
 
 
 def build_from_bytes(
-    entries: Iterable[tuple[str, bytes | SkippedFile]], *, progress: Progress | None = None
+    entries: Sequence[tuple[str, bytes | SkippedFile]], *, progress: Progress | None = None
 ) -> BuildResult:
     """Build from seeds already read: (relative path, bytes or why skipped), in order."""
     topics: list[Topic] = []
     skipped: list[SkippedFile] = []
     owners: dict[str, str] = {}
     total = 0
+    if progress is not None:
+        progress.reset(total=sum(len(d) for _, d in entries if not isinstance(d, SkippedFile)))
     for relative, data in entries:
         seed = data if isinstance(data, SkippedFile) else decode_seed(data, relative=relative)
         if isinstance(seed, SeedFile) and seed.topic_id in owners:
@@ -113,7 +122,7 @@ def build_from_bytes(
         size = 0 if isinstance(data, SkippedFile) else len(data)
         total += size
         if progress is not None:
-            progress(size)
+            progress.update(size)
     warn_skipped(tuple(skipped))
     return BuildResult(_assemble(topics), tuple(skipped), total)
 
