@@ -58,6 +58,7 @@ CASES: list[tuple[str, list[str]]] = [
         ['He said, "I gave him hints. I operated on three continents."', "Then he left."],
     ),
     ('A stray "quote. It is ignored. Really.', ['A stray "quote.', "It is ignored.", "Really."]),
+    ("1. The war began. 2. It ended.", ["1. The war began.", "2. It ended."]),
     ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
     ("(This was rare.) Most men stayed.", ["(This was rare.)", "Most men stayed."]),
     ("Apples, pears, etc. Then he left.", ["Apples, pears, etc.", "Then he left."]),

@@ -55,6 +55,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _CANDIDATE.finditer(text):
         if quotes and _inside_quotation(quotes, match.end()):
             continue
+        if text[start : match.start()].strip().isdigit():
+            continue  # "1. The war began." is a numbered item, not the sentence "1."
         if _is_boundary(text, match):
             end = match.end()
             spans.append((start, end))
