@@ -43,10 +43,10 @@ def _grade_text(response: str, question: Question) -> Grade:
     best, best_target, best_rank = NO_MATCH, question.answer, (-1.0, 0, False)
     for target in (question.answer, *question.accepted):
         match = match_answer(response, target, context=context)
-        rank = _rank(match, main=target == question.answer)
+        order = _rank(match, main=target == question.answer)
         # A zero match with a reason (hedging) explains more than a plain miss.
-        if rank > best_rank or (best.reason is Reason.WRONG and match.reason is not Reason.WRONG):
-            best, best_target, best_rank = match, target, rank
+        if order > best_rank or (best.reason is Reason.WRONG and match.reason is not Reason.WRONG):
+            best, best_target, best_rank = match, target, order
     if best.score == 0.0:
         return wrong(best.reason, extra=best.extra)
     reason = best.reason

@@ -75,7 +75,11 @@ def close(response: Token, expected: Token) -> bool:
     if response.numeric or expected.numeric or response.key[:1] != expected.key[:1]:
         return False
     allowance = typo_allowance(len(expected.key))
-    return allowance > 0 and OSA.distance(response.key, expected.key) <= allowance
+    # score_cutoff lets rapidfuzz stop as soon as the allowance is exceeded.
+    return (
+        allowance > 0
+        and OSA.distance(response.key, expected.key, score_cutoff=allowance) <= allowance
+    )
 
 
 def _same(response: Tokens, expected: Tokens, form: Callable[[Token], str]) -> bool:
@@ -104,7 +108,7 @@ def _close_joined(response: Tokens, expected: Tokens) -> bool:
     if joined_response[:1] != joined_expected[:1]:
         return False
     allowance = typo_allowance(len(joined_expected))
-    return OSA.distance(joined_response, joined_expected) <= allowance
+    return OSA.distance(joined_response, joined_expected, score_cutoff=allowance) <= allowance
 
 
 def match_whole(response: Tokens, expected: Tokens) -> Reason | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clio.core.numerals import numeral_key
 
@@ -61,6 +62,9 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Answers, prompts and common words recur on every grading; tokens are immutable values, so a
+# bounded cache is invisible to callers and keeps the core pure.
+@lru_cache(maxsize=8192)
 def make_token(original: str) -> Token:
     """Fold one word: case, inner separators ("3,000", "O'Brien"), accents, then numerals."""
     plain = _DROPPED_INSIDE_TOKEN.sub("", original.casefold())
@@ -69,6 +73,7 @@ def make_token(original: str) -> Token:
     return Token(original=original, plain=plain, folded=folded, key=numeral_key(folded))
 
 
+@lru_cache(maxsize=2048)
 def tokenise(text: str) -> tuple[Token, ...]:
     """The words of `text`; punctuation, hyphens and spacing only separate words."""
     # NFC first: text typed on some systems arrives decomposed ("E" + combining acute).
