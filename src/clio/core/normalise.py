@@ -69,7 +69,8 @@ def make_token(original: str) -> Token:
     """Fold one word: case, inner separators ("3,000", "O'Brien"), accents, then numerals."""
     plain = _DROPPED_INSIDE_TOKEN.sub("", original.casefold())
     # NFKD can leave non-letters behind ("ŀ" -> "l·"); they are not part of the word.
-    folded = "".join(c for c in strip_accents(plain) if c.isalnum())
+    # Compatibility forms fold to capitals ("𝔸" -> "A"), hence the second casefold.
+    folded = "".join(c for c in strip_accents(plain).casefold() if c.isalnum())
     return Token(original=original, plain=plain, folded=folded, key=numeral_key(folded))
 
 
