@@ -53,6 +53,8 @@ TABLE: list[tuple[str, str, tuple[str, ...], Verdict, Reason]] = [
     ("Alexander the Second", "Alexander II", (), C, Reason.NUMERAL),
     ("Napoleon 3rd", "Napoleon III", (), C, Reason.NUMERAL),
     ("Alexander III", "Alexander II", (), W, Reason.WRONG),
+    ("Louis XVII", "Louis XVIII", (), W, Reason.WRONG),  # roman numerals get no typo
+    ("Louis XVLII", "Louis XVIII", (), W, Reason.WRONG),
     ("Nicholas 1", "Nicholas I", (), C, Reason.NUMERAL),
     # name order
     ("Palmerston, Lord", "Lord Palmerston", (), C, Reason.NAME_ORDER),
@@ -80,11 +82,24 @@ TABLE: list[tuple[str, str, tuple[str, ...], Verdict, Reason]] = [
     ("3000", "3,000", (), C, Reason.EXACT),
     ("30000", "3,000", (), W, Reason.WRONG),
     ("in 1855", "1855", (), C, Reason.SENTENCE),
+    # dates: month names read as numbers, in any order, leading zeros ignored
+    ("30/3/1856", "30 March 1856", (), C, Reason.NUMERAL),
+    ("30.03.1856", "30 March 1856", (), C, Reason.NUMERAL),
+    ("March 30, 1856", "30 March 1856", (), C, Reason.NAME_ORDER),
+    ("30 Febuary 1856", "30 February 1856", (), C, Reason.TYPO),
+    ("31 March 1856", "30 March 1856", (), W, Reason.WRONG),
+    ("1856", "30 March 1856", (), P, Reason.PARTIAL),
+    # a parenthesis of the answer is optional
+    ("Treaty of Paris", "Treaty of Paris (1856)", (), C, Reason.EXACT),
+    ("Treaty of Paris 1856", "Treaty of Paris (1856)", (), C, Reason.EXACT),
     ("1855 or 1856", "1855", (), W, Reason.HEDGED),
     ("1854 1855 1856", "1855", (), W, Reason.HEDGED),
     # sentences round the answer
     ("I think it was Palmerston", "Lord Palmerston", ("Palmerston",), C, Reason.SENTENCE),
     ("Palmerston or Russell", "Lord Palmerston", ("Palmerston",), W, Reason.HEDGED),
+    ("I'm not sure, but Palmerston?", "Lord Palmerston", ("Palmerston",), C, Reason.SENTENCE),
+    ("de Gaulle", "Charles de Gaulle", (), P, Reason.PARTIAL),
+    ("Gaulle", "de Gaulle", (), C, Reason.SENTENCE),
     # list answers: any order, credit per item
     ("Wallachia and Moldavia", "Moldavia and Wallachia", (), C, Reason.NAME_ORDER),
     ("Moldavia & Wallachia", "Moldavia and Wallachia", (), C, Reason.EXACT),

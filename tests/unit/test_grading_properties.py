@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio.core.facts import Question, QuestionKind, Source
 from clio.core.grading import Verdict, grade
-from clio.core.normalise import strip_accents
 
 WORDS = st.text(alphabet=st.characters(categories=["L", "Nd"]), min_size=1, max_size=12).filter(
     lambda word: word.strip() != ""
@@ -40,14 +41,19 @@ def test_grading_never_raises_and_keeps_score_and_verdict_consistent(
 def test_the_answer_itself_in_any_case_always_grades_correct(answer: str) -> None:
     q = question(answer)
     assert grade(answer, q).verdict is Verdict.CORRECT
-    assert grade(answer.upper(), q).verdict is Verdict.CORRECT
+    if answer.upper().casefold() == answer.casefold():
+        # Unicode upper-casing can change a word for good ("ı" -> "I"); only test when not.
+        assert grade(answer.upper(), q).verdict is Verdict.CORRECT
     assert grade(f"  {answer.lower()}. ", q).verdict is Verdict.CORRECT
 
 
 @settings(max_examples=200, deadline=None)
 @given(answer=ANSWERS)
 def test_the_answer_without_accents_grades_correct(answer: str) -> None:
-    assert grade(strip_accents(answer.casefold()), question(answer)).verdict is Verdict.CORRECT
+    # What a learner does: type the letters and leave the accents out.
+    decomposed = unicodedata.normalize("NFD", answer)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert grade(bare, question(answer)).verdict is Verdict.CORRECT
 
 
 @settings(max_examples=200, deadline=None)

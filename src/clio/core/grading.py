@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from clio.core.facts import Question, QuestionKind
 from clio.core.grades import Grade, Reason, Verdict, correct, override, wrong
 from clio.core.matching import NO_MATCH, Match, match_answer, rank
@@ -12,6 +14,8 @@ __all__ = ["Grade", "Reason", "Verdict", "grade", "override"]
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "wrong", "incorrect"})
 NEGATIONS = frozenset({"not", "isnt", "wasnt"})
+# A trailing or inner aside of an answer, optional in a response.
+_PARENTHESIS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
 def grade(response: str, question: Question) -> Grade:
@@ -38,11 +42,21 @@ def _rank(match: Match, *, main: bool) -> tuple[float, int, bool]:
     return (*rank(match), main)
 
 
+def _targets(question: Question) -> list[tuple[str, str]]:
+    """(text to match, answer it stands for): the answer, the answer without a parenthesis
+    ("Treaty of Paris" for "Treaty of Paris (1856)"), then each accepted variant."""
+    targets = [(question.answer, question.answer)]
+    bare = _PARENTHESIS.sub("", question.answer).strip()
+    if bare and bare != question.answer.strip():
+        targets.append((bare, question.answer))
+    return targets + [(variant, variant) for variant in question.accepted]
+
+
 def _grade_text(response: str, question: Question) -> Grade:
     context = _context(question)
     best, best_target, best_rank = NO_MATCH, question.answer, (-1.0, 0, False)
-    for target in (question.answer, *question.accepted):
-        match = match_answer(response, target, context=context)
+    for text, target in _targets(question):
+        match = match_answer(response, text, context=context)
         order = _rank(match, main=target == question.answer)
         # A zero match with a reason (hedging) explains more than a plain miss.
         if order > best_rank or (best.reason is Reason.WRONG and match.reason is not Reason.WRONG):
@@ -59,7 +73,7 @@ def _grade_text(response: str, question: Question) -> Grade:
 def truth(text: str) -> bool | None:
     """What a short reply says: True, False, or None when it says neither or both.
     Fillers are ignored ("it is true"); a negation makes it False ("not true")."""
-    words = {token.folded for token in tokenise(text)} - FILLERS
+    words = {token.folded for token in tokenise(text)} - (FILLERS - NEGATIONS)
     if words - TRUE_WORDS - FALSE_WORDS - NEGATIONS:
         return None
     says_true, says_false = bool(words & TRUE_WORDS), bool(words & FALSE_WORDS)

@@ -21,6 +21,7 @@ from clio.core.normalise import (
     split_items,
     tokenise,
 )
+from clio.core.numerals import roman_value
 
 # Typo allowance by the expected word's length: short words must be spelt right, because one
 # edit turns them into other words ("Kars" / "Mars").
@@ -68,18 +69,23 @@ def typo_allowance(length: int) -> int:
 
 def close(response: Token, expected: Token) -> bool:
     """Whether a response word stands for the expected word: equal after folding, or a small
-    typo. Numbers must be exact, and a typo never changes the first letter ("Russia" is not
-    "Prussia")."""
+    typo. Numbers in digits or roman numerals must be exact ("XVII" is not "XVIII"); number
+    words may carry a typo ("Febuary"). A typo never changes the first letter ("Russia" is
+    not "Prussia")."""
     if response.key == expected.key:
         return True
-    if response.numeric or expected.numeric or response.key[:1] != expected.key[:1]:
+    if (response.numeric and expected.numeric) or _exact_only(response) or _exact_only(expected):
         return False
-    allowance = typo_allowance(len(expected.key))
+    typed, wanted = response.folded, expected.folded
+    if typed[:1] != wanted[:1]:
+        return False
+    allowance = typo_allowance(len(wanted))
     # score_cutoff lets rapidfuzz stop as soon as the allowance is exceeded.
-    return (
-        allowance > 0
-        and OSA.distance(response.key, expected.key, score_cutoff=allowance) <= allowance
-    )
+    return allowance > 0 and OSA.distance(typed, wanted, score_cutoff=allowance) <= allowance
+
+
+def _exact_only(token: Token) -> bool:
+    return token.has_digits or roman_value(token.folded) is not None
 
 
 def _same(response: Tokens, expected: Tokens, form: Callable[[Token], str]) -> bool:

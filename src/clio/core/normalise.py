@@ -10,12 +10,10 @@ from functools import lru_cache
 from clio.core.numerals import numeral_key
 
 # A number written with thousands separators ("3,000", "12 500" with a no-break space) is one
-# token; otherwise a word is a run of letters and digits (with any combining marks left after
-# NFC, as in "i̇"), apostrophes (and the
-# Catalan middle dot of "col·legi") inside it allowed.
-_LETTER = r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+# token; otherwise a word is a run of letters and digits, apostrophes (and the Catalan middle
+# dot of "col·legi") inside it allowed. Combining marks are matched through a shadow text.
 _TOKEN = re.compile(
-    rf"(?<!\d)\d{{1,3}}(?:[,\u00a0\u202f]\d{{3}})+(?!\d)|[^\W_]{_LETTER}*(?:['’·]{_LETTER}+)*",
+    r"(?<!\d)\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?!\d)|[^\W_]+(?:['’·][^\W_]+)*",
 )
 _DROPPED_INSIDE_TOKEN = re.compile(r"[,\u00a0\u202f'’·]")
 # Letters that do not decompose into a base letter and a combining mark under NFKD.
@@ -28,13 +26,16 @@ ARTICLES = frozenset({"the", "a", "an"})
 STOPWORDS = ARTICLES | frozenset(
     {"of", "and", "in", "on", "at", "to", "for", "by", "from", "with", "de", "von", "van"}
 )
-# Words a learner wraps round an answer ("I think it was Palmerston") that add no claim.
+# Words a learner wraps round an answer ("I think it was Palmerston", "I'm not sure, but
+# Palmerston") that add no claim. "not" is here because "not sure" is far more common in
+# answers than a negated name.
 # fmt: off
 FILLERS = STOPWORDS | frozenset({
     "i", "think", "it", "its", "was", "is", "were", "are", "be", "been", "must", "have",
     "maybe", "probably", "perhaps", "believe", "guess", "sure", "pretty", "certain", "answer",
     "that", "this", "he", "she", "they", "his", "her", "their", "called", "named", "known",
-    "as", "um", "uh", "er", "well", "so",
+    "as", "um", "uh", "er", "hmm", "well", "so", "oh", "ok", "okay", "im", "id", "ive", "my",
+    "not", "but", "dont", "know", "really", "say", "would", "definitely", "of", "course",
 })
 # fmt: on
 # A response word that offers alternatives: hedging, never an answer.
@@ -52,8 +53,13 @@ class Token:
 
     @property
     def numeric(self) -> bool:
-        """Digits must match exactly: years and counts get no typo allowance."""
+        """Whether the word stands for a number ("1855", "II", "second", "March")."""
         return any(character.isdigit() for character in self.key)
+
+    @property
+    def has_digits(self) -> bool:
+        """Typed with digits: such words must match exactly (no typo allowance)."""
+        return any(character.isdigit() for character in self.folded)
 
 
 def strip_accents(text: str) -> str:
@@ -68,9 +74,11 @@ def strip_accents(text: str) -> str:
 def make_token(original: str) -> Token:
     """Fold one word: case, inner separators ("3,000", "O'Brien"), accents, then numerals."""
     plain = _DROPPED_INSIDE_TOKEN.sub("", original.casefold())
+    # Marks go before case folding, which would turn some into letters (Greek iota subscript
+    # -> "ι"), and again after it, for capitals that only fold to an accented letter ("Ø").
     # NFKD can leave non-letters behind ("ŀ" -> "l·"); they are not part of the word.
-    # Compatibility forms fold to capitals ("𝔸" -> "A"), hence the second casefold.
-    folded = "".join(c for c in strip_accents(plain).casefold() if c.isalnum())
+    bare = strip_accents(strip_accents(original).casefold())
+    folded = "".join(c for c in bare if c.isalnum())
     return Token(original=original, plain=plain, folded=folded, key=numeral_key(folded))
 
 
@@ -79,7 +87,10 @@ def tokenise(text: str) -> tuple[Token, ...]:
     """The words of `text`; punctuation, hyphens and spacing only separate words."""
     # NFC first: text typed on some systems arrives decomposed ("E" + combining acute).
     composed = unicodedata.normalize("NFC", text)
-    return tuple(make_token(match.group()) for match in _TOKEN.finditer(composed))
+    # Marks left after NFC (a Hebrew point, a Devanagari vowel sign) belong to their word,
+    # but the regex cannot name them: match on a copy where each mark reads as a letter.
+    shadow = "".join("a" if unicodedata.category(c)[0] == "M" else c for c in composed)
+    return tuple(make_token(composed[m.start() : m.end()]) for m in _TOKEN.finditer(shadow))
 
 
 def drop_leading_articles(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

@@ -21,12 +21,21 @@ _ORDINALS = (
     "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
     "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 )
+# Months read as their number so that "30 March 1856" = "30/3/1856" = "March 30, 1856".
+# "may" is left out: in a sentence it is far more often the verb.
+_MONTHS = (
+    "january", "february", "march", "april", "", "june", "july", "august", "september",
+    "october", "november", "december",
+)
 # fmt: on
 # Only words a learner would use for a regnal number, a war or a count in a history answer;
 # larger numbers are typed as digits.
 _WORD_VALUES: dict[str, int] = {
     **{word: value for value, word in enumerate(_CARDINALS)},
     **{word: value for value, word in enumerate(_ORDINALS)},
+    **{month: value for value, month in enumerate(_MONTHS, start=1) if month},
+    **{month[:3]: value for value, month in enumerate(_MONTHS, start=1) if month},
+    "sept": 9,
 }
 
 
@@ -54,8 +63,8 @@ def numeral_value(token: str) -> int | None:
 
 def numeral_key(token: str) -> str:
     """The comparison key of a folded token: its arabic number if it is a numeral, else itself.
-    Digit strings are kept as typed: numbers and years must match exactly."""
-    if token.isdigit():
-        return token
+    Digit strings lose only leading zeros ("03" = "3" in a date); their value is kept exact."""
+    if token.isdecimal():
+        return str(int(token))
     value = numeral_value(token)
     return token if value is None else str(value)
