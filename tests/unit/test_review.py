@@ -14,8 +14,8 @@ from clio.core.grades import Grade, Reason, Verdict
 from clio.core.review import (
     FAST_SECONDS,
     SLOW_SECONDS,
-    CardStateError,
     Rating,
+    SchedulingError,
     card_id_for,
     ensure_utc,
     fuzzed_interval,
@@ -120,17 +120,17 @@ def test_is_due_compares_with_the_given_time() -> None:
 
 def test_times_must_be_timezone_aware_utc() -> None:
     card = new_card(NOW, card_id=7)
-    with pytest.raises(CardStateError, match="naive"):
+    with pytest.raises(SchedulingError, match="naive"):
         review(card, Rating.Good, datetime(2026, 1, 5, 9, 0))
-    with pytest.raises(CardStateError, match="offset"):
+    with pytest.raises(SchedulingError, match="offset"):
         is_due(card, datetime(2026, 1, 5, 11, 0, tzinfo=timezone(timedelta(hours=2))))
-    with pytest.raises(CardStateError, match="naive"):
+    with pytest.raises(SchedulingError, match="naive"):
         new_card(datetime(2026, 1, 5), card_id=1)
     assert ensure_utc(NOW.replace(tzinfo=timezone(timedelta(0)))).tzinfo is UTC
 
 
 def test_malformed_card_state_names_the_problem() -> None:
-    with pytest.raises(CardStateError, match="malformed card state"):
+    with pytest.raises(SchedulingError, match="malformed card state"):
         is_due({"card_id": 1}, NOW)  # type: ignore[typeddict-item]
 
 

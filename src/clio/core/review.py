@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from fsrs import Card, Rating, ReviewLog, Scheduler, State
 from fsrs.card import CardDict
@@ -17,9 +17,10 @@ from clio.core.grades import Grade, Reason, Verdict
 __all__ = [
     "DEFAULT_SCHEDULER",
     "CardState",
-    "CardStateError",
+    "RandomSource",
     "Rating",
     "ReviewLogRecord",
+    "SchedulingError",
     "card_id_for",
     "ensure_utc",
     "is_due",
@@ -44,17 +45,23 @@ MANY_HINTS = 2
 CAPPED_AT_GOOD = frozenset({Reason.CHOICE, Reason.TRUE_FALSE, Reason.TYPO, Reason.LEARNER_OVERRIDE})
 
 
-class CardStateError(ClioError, ValueError):
-    """A stored card state or a time given to the scheduler is malformed."""
+class RandomSource(Protocol):
+    """The one thing fuzzing needs from a generator; `random.Random(seed)` is one."""
+
+    def random(self) -> float: ...
+
+
+class SchedulingError(ClioError, ValueError):
+    """A stored card state, a time or a scheduler handed to this module is unusable."""
 
 
 def ensure_utc(now: datetime) -> datetime:
     """`now` as a UTC datetime; a naive or non-UTC time is a caller's bug and raises."""
     offset = now.utcoffset()
     if offset is None:
-        raise CardStateError(f"time must be timezone-aware UTC, got naive {now.isoformat()}")
+        raise SchedulingError(f"time must be timezone-aware UTC, got naive {now.isoformat()}")
     if offset != timedelta(0):
-        raise CardStateError(f"time must be UTC, got offset {offset} in {now.isoformat()}")
+        raise SchedulingError(f"time must be UTC, got offset {offset} in {now.isoformat()}")
     # py-fsrs compares tzinfo with `timezone.utc` itself, so ZoneInfo("UTC") is converted.
     return now.replace(tzinfo=UTC)
 
@@ -111,7 +118,7 @@ def _load(card: CardState) -> Card:
         loaded = Card.from_dict(card)
         ensure_utc(loaded.due)
     except (KeyError, TypeError, ValueError) as error:
-        raise CardStateError(f"malformed card state {card!r}: {error}") from error
+        raise SchedulingError(f"malformed card state {card!r}: {error}") from error
     return loaded
 
 
@@ -149,7 +156,7 @@ class ReviewLogRecord:
 
 
 def fuzzed_interval(
-    interval: timedelta, *, rng: random.Random, maximum_interval_days: int
+    interval: timedelta, *, rng: RandomSource, maximum_interval_days: int
 ) -> timedelta:
     """py-fsrs's interval fuzz (FSRS-6) drawn from `rng`, so reviews of cards learned
     together spread over nearby days without a hidden global random generator."""
@@ -172,13 +179,13 @@ def review(
     now: datetime,
     *,
     scheduler: Scheduler = DEFAULT_SCHEDULER,
-    rng: random.Random | None = None,
+    rng: RandomSource | None = None,
     duration_ms: int | None = None,
 ) -> tuple[CardState, ReviewLogRecord]:
     """Review `card` with `rating` at `now`: the new card state and the log record. The input
     is never mutated. With `rng`, intervals of review-state cards are fuzzed from it."""
     if scheduler.enable_fuzzing:
-        raise ValueError("use make_scheduler(): py-fsrs fuzzing draws from global random")
+        raise SchedulingError("use make_scheduler(): py-fsrs fuzzing draws from global random")
     now = ensure_utc(now)
     after, _ = scheduler.review_card(_load(card), Rating(rating), now, duration_ms)
     if rng is not None and after.state is State.Review:
