@@ -97,6 +97,9 @@ TABLE: list[tuple[str, str, tuple[str, ...], Verdict, Reason]] = [
     # sentences round the answer
     ("I think it was Palmerston", "Lord Palmerston", ("Palmerston",), C, Reason.SENTENCE),
     ("Palmerston or Russell", "Lord Palmerston", ("Palmerston",), W, Reason.HEDGED),
+    ("Nicholas I, I think", "Nicholas I", (), C, Reason.SENTENCE),
+    ("I think Nicholas", "Nicholas I", (), P, Reason.PARTIAL),  # the pronoun is not "I"
+    ("Palmerston, Lord, I think", "Lord Palmerston", (), C, Reason.SENTENCE),
     ("I'm not sure, but Palmerston?", "Lord Palmerston", ("Palmerston",), C, Reason.SENTENCE),
     ("de Gaulle", "Charles de Gaulle", (), P, Reason.PARTIAL),
     ("Gaulle", "de Gaulle", (), C, Reason.SENTENCE),

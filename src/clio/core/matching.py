@@ -174,19 +174,43 @@ def _runs(tokens: Tokens, unmatched: set[int]) -> tuple[str, ...]:
     return tuple(trimmed)
 
 
+def _in_order(response: Tokens, expected: Tokens) -> set[int] | None:
+    """Response positions of the expected words found in the same order, or None."""
+    used: set[int] = set()
+    start = 0
+    for e_token in expected:
+        found = next((i for i in range(start, len(response)) if close(response[i], e_token)), None)
+        if found is None:
+            return None
+        used.add(found)
+        start = found + 1
+    return used
+
+
+def _find_in_sentence(response: Tokens, wanted: Tokens) -> set[int] | None:
+    """Where the answer's words sit in a response: in their order, or else in any order but
+    never taken from fillers, so the pronoun in "I think Nicholas" is not "Nicholas I"."""
+    in_order = _in_order(response, wanted)
+    if in_order is not None:
+        return in_order
+    positions = [i for i, token in enumerate(response) if token.folded not in FILLERS]
+    pairs = _assign(tuple(response[i] for i in positions), wanted)
+    return {positions[r] for r in pairs.values()} if len(pairs) == len(wanted) else None
+
+
 def match_in_sentence(response: Tokens, expected: Tokens, *, context: frozenset[str]) -> Match:
     """The whole answer inside a longer response. Extra words that are fillers, words of the
     prompt, or of another kind than the answer (words round a year) are harmless; an extra
     alternative ("or", a second year) is hedging; other extra words make it partial."""
     wanted = tuple(expected[i] for i in content_positions(expected))
-    pairs = _assign(response, wanted)
-    if len(pairs) < len(wanted):
+    used = _find_in_sentence(response, wanted)
+    if used is None:
         return NO_MATCH
     answer_is_number = all(token.numeric for token in wanted)
     extras = [
         token
         for index, token in enumerate(response)
-        if index not in pairs.values()
+        if index not in used
         and token.folded not in FILLERS
         and token.folded not in context
         and token.numeric == answer_is_number
