@@ -233,6 +233,7 @@ def test_choice_typo_picks_the_nearest_choice() -> None:
         ("yes", "True", C, Reason.TRUE_FALSE),
         ("correct", "True", C, Reason.TRUE_FALSE),
         ("it is true", "True", C, Reason.TRUE_FALSE),
+        ("That's right", "True", C, Reason.TRUE_FALSE),
         ("no", "True", W, Reason.TRUE_FALSE),
         ("f", "False", C, Reason.TRUE_FALSE),
         ("wrong", "False", C, Reason.TRUE_FALSE),

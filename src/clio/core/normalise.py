@@ -36,6 +36,7 @@ FILLERS = STOPWORDS | frozenset({
     "that", "this", "he", "she", "they", "his", "her", "their", "called", "named", "known",
     "as", "um", "uh", "er", "hmm", "well", "so", "oh", "ok", "okay", "im", "id", "ive", "my",
     "not", "but", "dont", "know", "really", "say", "would", "definitely", "of", "course",
+    "thats", "theres",
 })
 # fmt: on
 # A response word that offers alternatives: hedging, never an answer.
