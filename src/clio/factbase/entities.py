@@ -1,12 +1,194 @@
-"""Entity extraction from one fact's text (people, places, events, dates, ...)."""
+"""Entity extraction from one fact's text (people, places, events, dates, ...), by rules."""
 
 from __future__ import annotations
 
-from clio.core.facts import Entity
+import re
+from dataclasses import dataclass
+
+from clio.core.facts import Entity, EntityKind
+from clio.factbase import gazetteer as gz
+from clio.factbase.classify import classify_span, is_modifier
+from clio.factbase.dates import find_dates, find_numbers
+
+# A word: letters (any script), digits, inner apostrophes, hyphens and dots ("St.", "U.S.").
+_WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?(?:\.(?=[A-Z]\.))?|\d[\d,.]*\w*|\S", re.UNICODE)
+_CITATION = re.compile(r"\[(?:\d+|[a-z ]+)\]")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_QUOTED = re.compile(r"[\"“]([A-Z][^\"”]{2,60})[\"”]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() and self.text[:1].isalpha()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets; citation marks like "[6]" are skipped, possessives cut off."""
+    blocked = [m.span() for m in _CITATION.finditer(text)]
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        word = match.group()
+        possessive = _POSSESSIVE.search(word) if word[:1].isalpha() else None
+        if possessive and len(word) > 2:
+            end -= len(possessive.group())
+        tokens.append(Token(text[start:end], start, end))
+    return tokens
 
 
 def extract_entities(text: str) -> tuple[Entity, ...]:
-    """Return the typed entities of `text`, in order of appearance. (Not yet implemented:
-    returns none, so no questions are generated.)"""
-    del text
-    return ()
+    """Return the typed entities of `text`, in order of appearance, never overlapping."""
+    found: list[Entity] = list(find_dates(text))
+    taken = [(e.start, e.end) for e in found]
+    found.extend(find_numbers(text, taken=taken))
+    taken = [(e.start, e.end) for e in found]
+    terms = _quoted_terms(text, taken=taken)
+    found.extend(terms)
+    taken.extend((e.start, e.end) for e in terms)
+    found.extend(_name_entities(text, tokenize(text), taken=taken))
+    return tuple(sorted(found, key=lambda e: e.start))
+
+
+def _quoted_terms(text: str, *, taken: list[tuple[int, int]]) -> list[Entity]:
+    terms = []
+    for match in _QUOTED.finditer(text):
+        start, end = match.span(1)
+        if not any(start < b and a < end for a, b in taken):
+            terms.append(Entity(text[start:end], EntityKind.TERM, start, end))
+    return terms
+
+
+def _name_entities(text: str, tokens: list[Token], *, taken: list[tuple[int, int]]) -> list[Entity]:
+    spans = _capitalised_spans(tokens, taken=taken)
+    first = _first_word_index(tokens)
+    entities: list[Entity] = []
+    kinds: list[EntityKind | None] = []
+    for span_start, hi in spans:
+        lo = _trim_sentence_start(tokens, span_start, hi, first=first)
+        if lo is None:
+            continue
+        words = [t.text for t in tokens[lo:hi]]
+        previous = tokens[lo - 1].text if lo > 0 else ""
+        following = tokens[hi].text if hi < len(tokens) else ""
+        if is_modifier(words, following=following):
+            continue
+        kind = classify_span(words, previous=previous, following=following)
+        start, end = tokens[lo].start, tokens[hi - 1].end
+        entities.append(Entity(text[start:end], EntityKind.TERM, start, end))
+        kinds.append(kind)
+    return _resolve_unknown(text, entities, kinds)
+
+
+def _first_word_index(tokens: list[Token]) -> int:
+    """Index of the first real word, past leading quotes and brackets."""
+    for index, token in enumerate(tokens):
+        if token.text[:1].isalnum():
+            return index
+    return len(tokens)
+
+
+def _capitalised_spans(
+    tokens: list[Token], *, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Runs of capitalised words, joined by "of (the)" after a cue word, by particles and
+    epithets ("da", "the Great"), and closed by a lower-case tail such as "dynasty"."""
+    free = [not any(a <= t.start < b for a, b in taken) for t in tokens]
+    first = _first_word_index(tokens)
+    if first < len(tokens) and tokens[first].text.casefold() in gz.FUNCTION_WORDS:
+        free[first] = False  # "The", "When", "Although" open sentences, never names
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not (free[i] and tokens[i].capitalised):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            step = _joinable(tokens, free, i, j)
+            if step == 0:
+                break
+            j += step
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _joinable(tokens: list[Token], free: list[bool], lo: int, j: int) -> int:
+    """How many tokens at `j` extend the span starting at `lo` (0: the span ends)."""
+    token = tokens[j]
+    if not free[j]:
+        # "Revolution of 1848": an event may close with the year it is named by.
+        return 0
+    if tokens[j - 1].end != token.start - 1 and tokens[j - 1].end != token.start:
+        return 0  # a line break or double space: never join
+    if token.capitalised or token.text in gz.ROMAN_NUMERALS:
+        return 1
+    word = token.text.casefold()
+    if word in gz.LOWER_TAILS and tokens[j - 1].capitalised:
+        return 1
+    nxt = j + 1
+    if word == "of" and _opens_of(tokens, lo, j):
+        if nxt < len(tokens) and tokens[nxt].text == "the":
+            nxt += 1
+        return nxt - j + 1 if _capital_at(tokens, free, nxt) else 0
+    if word in gz.PARTICLES and _capital_at(tokens, free, nxt):
+        return 2
+    epithet = _capital_at(tokens, free, nxt) and tokens[nxt].text.casefold() in gz.PERSON_TAILS
+    return 2 if word == "the" and epithet else 0
+
+
+def _opens_of(tokens: list[Token], lo: int, j: int) -> bool:
+    """ "X of Y" is one name when X starts with a cue or title, or ends with a regnal number."""
+    head = tokens[lo].text.casefold()
+    if head in gz.HEAD_CUES or head in gz.TITLES:
+        return True
+    if lo + 1 < j and tokens[lo].text.casefold() in gz.DIRECTIONS:
+        return tokens[lo + 1].text.casefold() in gz.HEAD_CUES
+    return tokens[j - 1].text in gz.ROMAN_NUMERALS
+
+
+def _capital_at(tokens: list[Token], free: list[bool], index: int) -> bool:
+    return index < len(tokens) and free[index] and tokens[index].capitalised
+
+
+def _trim_sentence_start(tokens: list[Token], lo: int, hi: int, *, first: int) -> int | None:
+    """Drop a capitalised common word that only opens the sentence ("Peace was ...",
+    "Participants of ...", "The Ottomans"); keep names that merely stand first."""
+    if lo != first:
+        return lo
+    words = [t.text for t in tokens[lo:hi]]
+    head, tail = words[0].casefold(), words[-1].casefold()
+    if len(words) > 1 and (head in gz.HEAD_CUES or head in gz.TITLES or tail in gz.TAIL_CUES):
+        return lo
+    if gz.is_place_name(" ".join(words)) or not gz.is_english_word(words[0]):
+        return lo
+    return lo + 1 if len(words) > 1 else None
+
+
+def _resolve_unknown(
+    text: str, entities: list[Entity], kinds: list[EntityKind | None]
+) -> list[Entity]:
+    """Give unknown names the kind of a listed neighbour ("Poland and Crimea"), else TERM."""
+    resolved = list(kinds)
+    for index, kind in enumerate(kinds):
+        if kind is not None:
+            continue
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(kinds) and kinds[other] is not None:
+                a, b = sorted((entities[index], entities[other]), key=lambda e: e.start)
+                gap = text[a.end : b.start].strip()
+                if gap in {"and", "or", ", and", ", or"}:
+                    resolved[index] = kinds[other]
+                    break
+    return [
+        Entity(e.text, kind or EntityKind.TERM, e.start, e.end)
+        for e, kind in zip(entities, resolved, strict=True)
+    ]
