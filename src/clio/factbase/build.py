@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clio.core.errors import ContentError
 from clio.core.facts import Fact, FactBase, Question, Source, Topic
+from clio.factbase.distractors import DistractorPool
 from clio.factbase.entities import extract_entities
 from clio.factbase.questions import generate_questions
 from clio.factbase.sentences import split_sentences
@@ -60,7 +61,8 @@ def build_fact_base(seeds_dir: Path) -> FactBase:
             build_topic(topic_id=topic_id_for(path), title=title, path=relative, text=text)
         )
     all_facts = [fact for topic in topics for fact in topic.facts]
+    pool = DistractorPool.from_facts(all_facts)  # once: a per-fact scan would be quadratic
     questions: list[Question] = [
-        question for fact in all_facts for question in generate_questions(fact, pool=all_facts)
+        question for fact in all_facts for question in generate_questions(fact, pool=pool)
     ]
     return FactBase.assemble(tuple(topics), tuple(questions))

