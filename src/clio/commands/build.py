@@ -16,7 +16,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    fact_base = build_fact_base(args.seeds or settings.seeds_dir)
+    authored = settings.dialogs_dir / "questions.yaml"
+    fact_base = build_fact_base(
+        args.seeds or settings.seeds_dir, authored=authored if authored.is_file() else None
+    )
     facts = sum(len(topic.facts) for topic in fact_base.topics)
     print(f"{len(fact_base.topics)} topics, {facts} facts, {len(fact_base.questions)} questions")
     return 0

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from clio.core.errors import ContentError
 from clio.core.facts import Fact, FactBase, Question, Source, Topic
+from clio.factbase.apply_authored import apply_authored
+from clio.factbase.authored import load_authored
 from clio.factbase.distractors import DistractorPool
 from clio.factbase.entities import extract_entities
 from clio.factbase.questions import generate_questions
@@ -48,7 +50,9 @@ def build_topic(*, topic_id: str, title: str, path: str, text: str) -> Topic:
     return Topic(id=topic_id, title=title, path=path, facts=tuple(facts))
 
 
-def build_fact_base(seeds_dir: Path) -> FactBase:
+def build_fact_base(seeds_dir: Path, *, authored: Path | None = None) -> FactBase:
+    """Build every seed of `seeds_dir`; `authored` is an optional authored-questions YAML
+    file (disabled and hand-written questions, see `factbase/authored.py`)."""
     if not seeds_dir.is_dir():
         raise ContentError(f"seeds folder not found: {seeds_dir}")
     topics: list[Topic] = []
@@ -65,4 +69,6 @@ def build_fact_base(seeds_dir: Path) -> FactBase:
     questions: list[Question] = [
         question for fact in all_facts for question in generate_questions(fact, pool=pool)
     ]
+    if authored is not None:
+        questions = apply_authored(questions, all_facts, load_authored(authored))
     return FactBase.assemble(tuple(topics), tuple(questions))

