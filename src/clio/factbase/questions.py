@@ -28,6 +28,7 @@ _PRIORITY = [
     EntityKind.NUMBER,
     EntityKind.TERM,
 ]
+_STATEMENT_END = re.compile(r"[.!?][\"'”’)]*(?:\s*\[[^\]]*\])*\s*$")
 _CITATION = re.compile(r"\s*\[(?:\d+|[a-z ]+)\]")
 
 
@@ -39,7 +40,7 @@ def question_id(fact_id: str, kind: QuestionKind, answer: str) -> str:
 def generate_questions(fact: Fact, *, pool: DistractorPool) -> list[Question]:
     """Return the questions `fact` soundly supports; `pool` supplies distractors and is
     built once for the whole fact base with `DistractorPool.from_facts`."""
-    if not fact.teachable or not fact.entities:
+    if not fact.teachable or not fact.entities or not reads_as_statement(fact):
         return []
     rng = random.Random(fact.id)
     keys = key_entities(fact)
@@ -53,6 +54,12 @@ def generate_questions(fact: Fact, *, pool: DistractorPool) -> list[Question]:
         if question is not None:
             unique.setdefault(question.id, question)
     return list(unique.values())
+
+
+def reads_as_statement(fact: Fact) -> bool:
+    """A sentence ends with its full stop (or ! ?); a caption or heading that slipped
+    through as teachable ("Participants of the Congress of Paris, 1856") does not."""
+    return bool(_STATEMENT_END.search(fact.sentence))
 
 
 def key_entities(fact: Fact) -> list[Entity]:
