@@ -5,6 +5,7 @@ problem is reported as `file:line:col: what is wrong`, all of them together."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from clio.core.errors import ContentError
 from clio.core.facts import QuestionKind
 
 VERSION = 1
+_LOCATED = re.compile(r"^.*?:(\d+):(\d+): ")
 _KINDS = ", ".join(kind.value for kind in QuestionKind)
 
 
@@ -98,7 +100,11 @@ class _Reader:
     def text(self, node: Node | None, what: str, *, required: bool = True) -> str | None:
         if node is None:
             return None
-        if not isinstance(node, ScalarNode) or node.tag.endswith((":null", ":bool")):
+        if isinstance(node, ScalarNode) and node.tag.endswith((":null", ":bool")):
+            # YAML reads yes/no/true/false/null as non-text: say how to keep the words.
+            self.error(node, f"{what} must be text; write '{node.value}' in quotes")
+            return None
+        if not isinstance(node, ScalarNode):
             self.error(node, f"{what} must be text")
             return None
         if required and not str(node.value).strip():
@@ -153,10 +159,15 @@ def parse_authored(text: str, *, name: str) -> Authored:
     reader = _Reader(name)
     authored = _read_root(reader, root)
     if reader.errors:
-        raise ContentError(
-            f"{len(reader.errors)} problem(s) in authored questions:\n" + "\n".join(reader.errors)
-        )
+        errors = sorted(reader.errors, key=_position)
+        raise ContentError(f"{len(errors)} problem(s) in authored questions:\n" + "\n".join(errors))
     return authored
+
+
+def _position(error: str) -> tuple[int, int]:
+    """(line, column) of a located error, to list errors in reading order."""
+    match = _LOCATED.match(error)
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
 def _read_root(reader: _Reader, root: Node) -> Authored:

@@ -150,8 +150,19 @@ def _joinable(tokens: list[Token], free: list[bool], lo: int, j: int) -> int:
         return nxt - j + 1 if _capital_at(tokens, free, nxt) else 0
     if word in gz.PARTICLES and _capital_at(tokens, free, nxt):
         return 2
+    if word == "and" and _closes_as_event(tokens, free, nxt):
+        return 1  # "French and Indian War", "Wars of the Roses and ..." stay one name
     epithet = _capital_at(tokens, free, nxt) and tokens[nxt].text.casefold() in gz.PERSON_TAILS
     return 2 if word == "the" and epithet else 0
+
+
+def _closes_as_event(tokens: list[Token], free: list[bool], index: int) -> bool:
+    """The capitalised run from `index` ends in an event word such as "War"."""
+    end = index
+    while _capital_at(tokens, free, end):
+        end += 1
+    last = tokens[end - 1].text.casefold() if end > index else ""
+    return gz.TAIL_CUES.get(last) is EntityKind.EVENT
 
 
 def _opens_of(tokens: list[Token], lo: int, j: int) -> bool:

@@ -278,7 +278,9 @@ def is_past_participle(word: str) -> bool:
 
     lower = word.casefold()
     for lemma in lemminflect.getAllLemmas(lower).get("VERB", ()):
-        if lower in lemminflect.getAllInflections(lemma, upos="VERB").get("VBN", ()):
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        # Regular verbs list no VBN: their participle is their past form ("forced").
+        if lower in forms.get("VBN", forms.get("VBD", ())):
             return True
     return False
 
