@@ -72,7 +72,8 @@ def _by_gazetteer(words: list[str], previous: str, following: str) -> EntityKind
     if gz.is_place_name(name):
         return EntityKind.PLACE
     if len(words) > 1 and words[0].casefold() in gz.DIRECTIONS:
-        return EntityKind.PLACE  # "West Francia", "Eastern Europe"
+        # "West Francia", "Eastern Europe"; but "Central Asian Muslims" are people.
+        return EntityKind.TERM if _plural_name(words[-1]) else EntityKind.PLACE
     if 2 <= len(words) <= 4 and gz.is_first_name(words[0]):
         return None if any(gz.looks_like_demonym(w) for w in words) else EntityKind.PERSON
     if len(words) == 1 and gz.is_first_name(name) and not gz.is_english_word(name):

@@ -45,6 +45,8 @@ class DistractorPool:
                     pool.years.add(int(entity.text))
                 if entity.kind not in _NAMED or (entity.kind, entity.text, fact.topic_id) in seen:
                     continue
+                if " " not in entity.text and gz.is_english_word(entity.text):
+                    continue  # a capitalised common word ("War") is no name to offer
                 seen.add((entity.kind, entity.text, fact.topic_id))
                 group = group_of(entity)
                 article = gz.takes_article(entity.text, entity.kind)

@@ -14,6 +14,8 @@ from clio.factbase.dates import find_dates, find_numbers
 _WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?(?:\.(?=[A-Z]\.))?|\d[\d,.]*\w*|\S", re.UNICODE)
 _CITATION = re.compile(r"\[(?:\d+|[a-z ]+)\]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ARTICLES = frozenset(["The", "A", "An"])
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
 _QUOTED = re.compile(r"[\"“]([A-Z][^\"”]{2,60})[\"”]")
 
 
@@ -38,7 +40,8 @@ def tokenize(text: str) -> list[Token]:
             continue
         word = match.group()
         possessive = _POSSESSIVE.search(word) if word[:1].isalpha() else None
-        if possessive and len(word) > 2:
+        # "Blanchard's engraving" names Blanchard; "King William's War" is one name.
+        if possessive and len(word) > 2 and not _CAPITAL_NEXT.match(text, end):
             end -= len(possessive.group())
         tokens.append(Token(text[start:end], start, end))
     return tokens
@@ -116,8 +119,8 @@ def _capitalised_spans(
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not (free[i] and tokens[i].capitalised):
-            i += 1
+        if not (free[i] and tokens[i].capitalised) or tokens[i].text in _ARTICLES:
+            i += 1  # a name never starts with "The" ("The Million" is "Million")
             continue
         j = i + 1
         while j < len(tokens):

@@ -12,6 +12,7 @@ import random
 import re
 
 from clio.core.facts import Entity, EntityKind, Fact, Question, QuestionKind
+from clio.factbase import gazetteer as gz
 from clio.factbase.distractors import DistractorPool, is_variant
 from clio.factbase.variants import accepted_variants
 from clio.factbase.wh import WhQuestion, wh_questions
@@ -29,6 +30,11 @@ _PRIORITY = [
     EntityKind.TERM,
 ]
 _STATEMENT_END = re.compile(r"[.!?][\"'”’)]*(?:\s*\[[^\]]*\])*\s*$")
+_FIRST_WORD = re.compile(r"^(?:\s*\[[^\]]*\])*\s*([A-Za-z]+)")
+_CONTEXT_WORDS = frozenset(
+    ["He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "These", "That", "Those",
+     "Him", "Them", "Such", "There"]
+)  # fmt: skip
 _CITATION = re.compile(r"\s*\[(?:\d+|[a-z ]+)\]")
 
 
@@ -44,6 +50,10 @@ def generate_questions(fact: Fact, *, pool: DistractorPool) -> list[Question]:
         return []
     rng = random.Random(fact.id)
     keys = key_entities(fact)
+    if leans_on_context(fact):
+        # "He was installed ...": true/false or a wh-question cannot say who is meant; one
+        # cloze, read in the lesson after the sentence before it, still can.
+        return [_cloze(fact, entity) for entity in keys[:1]]
     questions: list[Question | None] = [_cloze(fact, entity) for entity in keys[:MAX_CLOZES]]
     whs = wh_questions(fact)
     questions += [_from_wh(fact, wh) for wh in whs]
@@ -62,18 +72,29 @@ def reads_as_statement(fact: Fact) -> bool:
     return bool(_STATEMENT_END.search(fact.sentence))
 
 
+def leans_on_context(fact: Fact) -> bool:
+    """The fact opens with a pronoun ("He", "It", "This", "These ...") whose meaning is in
+    the sentence before it."""
+    first = _FIRST_WORD.search(fact.text)
+    return bool(first) and first.group(1) in _CONTEXT_WORDS  # type: ignore[union-attr]
+
+
 def key_entities(fact: Fact) -> list[Entity]:
     """Entities worth asking about, best first: mentioned once (a blank must have one
     answer), not a lone common-looking term, one per kind before a second of any kind."""
     text = fact.text.casefold()
-    usable = [
-        e
-        for e in fact.entities
-        if text.count(e.text.casefold()) == 1 and (e.kind is not EntityKind.TERM or " " in e.text)
-    ]
+    once = [e for e in fact.entities if text.count(e.text.casefold()) == 1]
+    # Ordinary-word terms ("the East") only when the fact names nothing better.
+    usable = [e for e in once if not _common_word(e)] or once
     ranked = sorted(usable, key=lambda e: (_PRIORITY.index(e.kind), e.start))
     firsts = [e for i, e in enumerate(ranked) if e.kind not in {x.kind for x in ranked[:i]}]
     return firsts + [e for e in ranked if e not in firsts]
+
+
+def _common_word(entity: Entity) -> bool:
+    """A one-word term that is also an ordinary word ("East", "Peace") is a poor answer."""
+    one_word = " " not in entity.text
+    return entity.kind is EntityKind.TERM and one_word and gz.is_english_word(entity.text)
 
 
 def display(text: str) -> str:

@@ -16,6 +16,7 @@ _ORDINAL_WORDS = [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
     "seventeenth", "eighteenth", "nineteenth", "twentieth",
 ]  # fmt: skip
+_NOT_SURNAMES = gz.PERSON_TAILS | gz.TITLES
 _ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _FULL_DATE = re.compile(r"^([A-Z][a-z]+)\.? (\d{1,2}), (\d{3,4})$")
 
@@ -57,7 +58,7 @@ def _person_forms(text: str) -> list[str]:
         number = _ROMANS.index(words[-1]) + 1
         base = " ".join(words[:-1])
         yield_forms += [f"{base} {number}", f"{base} the {_ORDINAL_WORDS[number - 1]}"]
-    elif len(words) > 1 and "the" not in words:
+    elif len(words) > 1 and "the" not in words and words[-1].casefold() not in _NOT_SURNAMES:
         yield_forms.append(words[-1])  # a surname: "Auguste Blanchard" -> "Blanchard"
     return yield_forms
 
