@@ -83,7 +83,8 @@ class DistractorPool:
 
     def _named(self, entity: Entity, *, fact: Fact, rng: random.Random) -> list[str] | None:
         kind, group = entity.kind, group_of(entity)
-        article = fact.text[: entity.start].casefold().endswith("the ")
+        written_after_the = fact.text[: entity.start].casefold().endswith("the ")
+        article = written_after_the or gz.takes_article(entity.text, kind)
         # Same group and same topic first: "Battle of X" for a battle, a city for a city.
         tiers = [(kind, group, article, fact.topic_id), (kind, group, article, "")]
         if kind is not EntityKind.PLACE:

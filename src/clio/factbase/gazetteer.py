@@ -26,7 +26,8 @@ HEAD_CUES: dict[str, EntityKind] = {
     **dict.fromkeys(
         _split(
             "concert house order knights league church bank company parliament assembly "
-            "university academy army navy"
+            "university academy army navy ministry department bureau board office school "
+            "society institute college museum library court"
         ),
         EntityKind.ORGANISATION,
     ),
@@ -301,7 +302,11 @@ def takes_article(text: str, kind: EntityKind) -> bool:
         return True
     if kind is EntityKind.TERM:
         return len(words) == 1 and text.endswith("s")  # a people: "the Magyars"
-    if kind is not EntityKind.PLACE or is_place_name(text):
+    if kind is not EntityKind.PLACE:
+        return False
+    if words[0] == "United" or (len(words) > 1 and text.endswith("s")):
+        return True  # "the United States", "the Low Countries"
+    if is_place_name(text):
         return False
     first, last = words[0].casefold(), words[-1].casefold()
     if last in TAIL_CUES or (len(words) > 2 and first in HEAD_CUES):

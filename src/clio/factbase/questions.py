@@ -35,6 +35,7 @@ _CONTEXT_WORDS = frozenset(
     ["He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "These", "That", "Those",
      "Him", "Them", "Such", "There"]
 )  # fmt: skip
+_SUBJECT_AFTER_PHRASE = re.compile(r"^[^,]{0,80},\s+(he|she|it|they)\b")
 _CITATION = re.compile(r"\s*\[(?:\d+|[a-z ]+)\]")
 
 
@@ -76,7 +77,11 @@ def leans_on_context(fact: Fact) -> bool:
     """The fact opens with a pronoun ("He", "It", "This", "These ...") whose meaning is in
     the sentence before it."""
     first = _FIRST_WORD.search(fact.text)
-    return bool(first) and first.group(1) in _CONTEXT_WORDS  # type: ignore[union-attr]
+    if first and first.group(1) in _CONTEXT_WORDS:
+        return True
+    # "Never formally revoked, it stopped ...": the subject after an opening phrase.
+    later = _SUBJECT_AFTER_PHRASE.search(fact.text)
+    return bool(later) and not any(e.start < later.start(1) for e in fact.entities)
 
 
 def key_entities(fact: Fact) -> list[Entity]:
