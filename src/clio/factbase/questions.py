@@ -81,7 +81,9 @@ def leans_on_context(fact: Fact) -> bool:
         return True
     # "Never formally revoked, it stopped ...": the subject after an opening phrase.
     later = _SUBJECT_AFTER_PHRASE.search(fact.text)
-    return bool(later) and not any(e.start < later.start(1) for e in fact.entities)
+    if later is None:
+        return False
+    return not any(e.start < later.start(1) for e in fact.entities)
 
 
 def key_entities(fact: Fact) -> list[Entity]:
