@@ -16,7 +16,8 @@ _CITATION = re.compile(r"\[(?:\d+|[a-z ]+)\]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ARTICLES = frozenset(["The", "A", "An"])
 _CAPITAL_NEXT = re.compile(r" [A-Z]")
-_QUOTED = re.compile(r"[\"“]([A-Z][^\"”]{2,60})[\"”]")
+# A short quoted name ("Eastern Question"); a quoted sentence is no term.
+_QUOTED = re.compile(r"[\"“]([A-Z][^\"”.!?,;:]{2,50})[\"”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ def _quoted_terms(text: str, *, taken: list[tuple[int, int]]) -> list[Entity]:
     terms = []
     for match in _QUOTED.finditer(text):
         start, end = match.span(1)
+        if len(match.group(1).split()) > 5:
+            continue
         if not any(start < b and a < end for a, b in taken):
             terms.append(Entity(text[start:end], EntityKind.TERM, start, end))
     return terms
@@ -141,7 +144,10 @@ def _joinable(tokens: list[Token], free: list[bool], lo: int, j: int) -> int:
         return 0
     if tokens[j - 1].end != token.start - 1 and tokens[j - 1].end != token.start:
         return 0  # a line break or double space: never join
-    if token.capitalised or token.text in gz.ROMAN_NUMERALS:
+    if token.text in gz.ROMAN_NUMERALS:
+        # "Henry IV", but not "All I can say": a regnal number follows a name.
+        return 0 if gz.is_english_word(tokens[j - 1].text) else 1
+    if token.capitalised:
         return 1
     word = token.text.casefold()
     if word in gz.LOWER_TAILS and tokens[j - 1].capitalised:

@@ -110,7 +110,8 @@ FUNCTION_WORDS = frozenset(
         "every all some many most several few no not nor and but or yet so also however "
         "thus hence therefore moreover meanwhile then later soon once what which who whom "
         "whose why how it he she they we i you one such other another only even still "
-        "around near across along beyond beside besides"
+        "around near across along beyond beside besides amongst amidst amid whilst towards "
+        "toward onto via per unlike like whether"
     )
 )
 

@@ -35,7 +35,7 @@ _CONTEXT_WORDS = frozenset(
     ["He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "These", "That", "Those",
      "Him", "Them", "Such", "There"]
 )  # fmt: skip
-_SUBJECT_AFTER_PHRASE = re.compile(r"^[^,]{0,80},\s+(he|she|it|they)\b")
+_SUBJECT_AFTER_PHRASE = re.compile(r"^(?:[^,]{0,80},\s+|(?:[A-Za-z]+\s+){1,2})(he|she|it|they)\b")
 _CITATION = re.compile(r"\s*\[(?:\d+|[a-z ]+)\]")
 
 
