@@ -90,6 +90,8 @@ def _name_entities(text: str, tokens: list[Token], *, taken: list[tuple[int, int
         if lo is None:
             continue
         words = [t.text for t in tokens[lo:hi]]
+        if len(words) == 1 and (len(words[0]) == 1 or words[0].casefold() in gz.FUNCTION_WORDS):
+            continue  # "All", "I" after an opening quote name nothing
         previous = tokens[lo - 1].text if lo > 0 else ""
         following = tokens[hi].text if hi < len(tokens) else ""
         if is_modifier(words, following=following):
