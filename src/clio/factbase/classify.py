@@ -77,8 +77,10 @@ def _by_gazetteer(words: list[str], previous: str, following: str) -> EntityKind
     if 2 <= len(words) <= 4 and gz.is_first_name(words[0]):
         return None if any(gz.looks_like_demonym(w) for w in words) else EntityKind.PERSON
     if len(words) == 1 and gz.is_first_name(name) and not gz.is_english_word(name):
-        # "Rollo agreed" is a person; "Viking settlers" is a modifier, not a name.
-        return None if gz.is_common_noun_or_adjective(following) else EntityKind.PERSON
+        # "Rollo agreed" is a person; "Viking settlers" is a modifier, and a lone "America,"
+        # or "June." (first names too) is left for the context rules to decide.
+        verb_follows = bool(following) and not gz.is_common_noun_or_adjective(following)
+        return EntityKind.PERSON if verb_follows else None
     return None
 
 

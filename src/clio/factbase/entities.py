@@ -10,8 +10,9 @@ from clio.factbase import gazetteer as gz
 from clio.factbase.classify import classify_span, is_modifier
 from clio.factbase.dates import find_dates, find_numbers
 
-# A word: letters (any script), digits, inner apostrophes, hyphens and dots ("St.", "U.S.").
-_WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?(?:\.(?=[A-Z]\.))?|\d[\d,.]*\w*|\S", re.UNICODE)
+# A word: initials ("U.S."), letters of any script with inner apostrophes and hyphens, or a
+# number. Punctuation is not a token: `Token.spaced` records what lies between words.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]*\w)?|\d[\d,.]*\w*")
 _CITATION = re.compile(r"\[(?:\d+|[a-z ]+)\]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ARTICLES = frozenset(["The", "A", "An"])
@@ -25,26 +26,30 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() and self.text[:1].isalpha()
+    capitalised: bool  # starts with an upper-case letter
+    spaced: bool  # one space, and nothing else, since the previous word
 
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; citation marks like "[6]" are skipped, possessives cut off."""
-    blocked = _covered(text, [m.span() for m in _CITATION.finditer(text)] if "[" in text else [])
+    blocked = _covered(text, [m.span() for m in _CITATION.finditer(text)]) if "[" in text else None
     tokens: list[Token] = []
+    last_end = -2
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if blocked[start]:
+        if blocked is not None and blocked[start]:
             continue
         word = match.group()
-        possessive = _POSSESSIVE.search(word) if word[:1].isalpha() else None
-        # "Blanchard's engraving" names Blanchard; "King William's War" is one name.
-        if possessive and len(word) > 2 and not _CAPITAL_NEXT.match(text, end):
-            end -= len(possessive.group())
-        tokens.append(Token(text[start:end], start, end))
+        first = word[0]
+        if ("'" in word or "’" in word) and first.isalpha() and len(word) > 2:
+            possessive = _POSSESSIVE.search(word)
+            # "Blanchard's engraving" names Blanchard; "King William's War" is one name.
+            if possessive and not _CAPITAL_NEXT.match(text, end):
+                end -= len(possessive.group())
+                word = text[start:end]
+        spaced = start == last_end + 1 and text[last_end] == " "
+        tokens.append(Token(word, start, end, first.isupper() and first.isalpha(), spaced))
+        last_end = match.end()  # past a cut possessive: "Shirley's men" still spaced
     return tokens
 
 
@@ -92,8 +97,8 @@ def _name_entities(text: str, tokens: list[Token], *, taken: list[tuple[int, int
         words = [t.text for t in tokens[lo:hi]]
         if len(words) == 1 and (len(words[0]) == 1 or words[0].casefold() in gz.FUNCTION_WORDS):
             continue  # "All", "I" after an opening quote name nothing
-        previous = tokens[lo - 1].text if lo > 0 else ""
-        following = tokens[hi].text if hi < len(tokens) else ""
+        previous = tokens[lo - 1].text if lo > 0 and tokens[lo].spaced else ""
+        following = tokens[hi].text if hi < len(tokens) and tokens[hi].spaced else ""
         if is_modifier(words, following=following):
             continue
         kind = classify_span(words, previous=previous, following=following)
@@ -144,8 +149,8 @@ def _joinable(tokens: list[Token], free: list[bool], lo: int, j: int) -> int:
     if not free[j]:
         # "Revolution of 1848": an event may close with the year it is named by.
         return 0
-    if tokens[j - 1].end != token.start - 1 and tokens[j - 1].end != token.start:
-        return 0  # a line break or double space: never join
+    if not token.spaced:
+        return 0  # punctuation, a line break or a double space between: never join
     if token.text in gz.ROMAN_NUMERALS:
         # "Henry IV", but not "All I can say": a regnal number follows a name.
         return 0 if gz.is_english_word(tokens[j - 1].text) else 1

@@ -232,7 +232,7 @@ def is_common_noun_or_adjective(word: str) -> bool:
     import lemminflect
 
     lower = word.casefold()
-    if lower in FUNCTION_WORDS or lower in _AUXILIARIES or is_past_verb(lower):
+    if not lower or lower in FUNCTION_WORDS or lower in _AUXILIARIES or is_past_verb(lower):
         return False
     lemmas = lemminflect.getAllLemmas(lower)
     # A word the lexicon does not know ("expansionism") is far more often a noun than a verb.

@@ -114,6 +114,28 @@ def test_offsets_are_exact_and_ordered(sentence: str) -> None:
         assert a.end <= b.start, "entities never overlap"
 
 
+REGRESSIONS: list[tuple[str, list[tuple[str, K]]]] = [
+    # Each pins a mistake found while reviewing samples of the SQuAD history seeds.
+    ('Céloron wrote, "All I can say is that it failed."', [("Céloron", K.TERM)]),
+    ("Marco Polo wrote The Million in 1299.", [
+        ("Marco Polo", K.PERSON), ("Million", K.TERM), ("1299", K.DATE)]),
+    ("They fought in King William's War.", [("King William's War", K.EVENT)]),
+    ("The Mongols imported Central Asian Muslims.", [
+        ("Mongols", K.TERM), ("Central Asian Muslims", K.TERM)]),
+    ("The authority of the Ministry of Justice grew.", [("Ministry of Justice", K.ORGANISATION)]),
+    ("The U.S. imported oil.", [("U.S.", K.PLACE)]),
+    ("Shirley's men built the forts that Shirley had planned.", [
+        ("Shirley", K.TERM), ("Shirley", K.PERSON)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), REGRESSIONS, ids=[r[0][:30] for r in REGRESSIONS]
+)
+def test_regressions_from_review(sentence: str, expected: list[tuple[str, K]]) -> None:
+    assert [(e.text, e.kind) for e in extract_entities(sentence)] == expected
+
+
 def test_citation_marks_are_not_numbers() -> None:
     entities = extract_entities("[6][7] Russia lost in 1855.[17]")
     assert [(e.text, e.kind) for e in entities] == [("Russia", K.PLACE), ("1855", K.DATE)]

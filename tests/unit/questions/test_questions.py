@@ -201,3 +201,17 @@ def test_other_history_texts_get_questions_too() -> None:
     _assert_every_fact_with_an_entity_is_asked(facts, counts)
     kinds = {q.kind for q in fact_base.questions}
     assert kinds == set(QuestionKind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was installed as the emperor in Khanbaliq in 1328.",
+        "Later he was commissioned as a colonel of Cape Breton Island in 1745.",
+        "Never formally revoked, it stopped being implemented after 1932.",
+    ],
+)
+def test_a_fact_leaning_on_context_gets_one_cloze_only(make_fact: MakeFact, text: str) -> None:
+    fact = make_fact(text)
+    questions = generate_questions(fact, pool=DistractorPool.from_facts([fact]))
+    assert [q.kind for q in questions] == [QuestionKind.CLOZE]
