@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
-    parser.add_argument("-n", type=int, default=40, help="how many questions to show")
+    parser.add_argument("-n", type=int, default=40, help="how many questions (0: all)")
     parser.add_argument("--seed", type=int, default=7, help="which random sample")
     parser.add_argument("--baseline-facts", type=int, default=300)
     parser.add_argument(
@@ -47,7 +47,11 @@ def main() -> None:
     build_seconds = time.perf_counter() - started
     facts = [fact for topic in fact_base.topics for fact in topic.facts]
     questions = list(fact_base.questions)
-    sample = random.Random(args.seed).sample(questions, min(args.n, len(questions)))
+    sample = (
+        random.Random(args.seed).sample(questions, min(args.n, len(questions)))
+        if args.n > 0
+        else questions  # -n 0: every question, with its id, for content authors
+    )
     for number, question in enumerate(sample, start=1):
         _show(number, question, fact_base.facts_by_id[question.fact_id])
 

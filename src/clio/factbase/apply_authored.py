@@ -22,7 +22,7 @@ def apply_authored(
     kept = {q.id: q for q in questions}
     for rule in authored.disable:
         matched = _disabled_by(rule, kept.values(), resolver, errors)
-        if matched is not None and not matched:
+        if matched is not None and not matched:  # [] from an untaught fact is no surprise
             errors.append(f"{rule.where}: disables nothing: no generated question matches")
         for question in matched or ():
             kept.pop(question.id, None)
@@ -30,6 +30,9 @@ def apply_authored(
     for entry in authored.questions:
         fact = resolver.resolve(entry.fact, entry.where, errors)
         if fact is None:
+            continue
+        if not fact.teachable:
+            errors.append(f"{entry.where}: the fact is not taught (a caption or heading)")
             continue
         question = _to_question(entry, fact)
         if question.id in added:
@@ -47,12 +50,15 @@ def apply_authored(
 def _disabled_by(
     rule: Disable, questions: Iterable[Question], resolver: _FactResolver, errors: list[str]
 ) -> list[Question] | None:
-    """The questions `rule` matches; None when its fact could not be found (already reported)."""
+    """The questions `rule` matches; None when its fact is missing (already reported) or
+    not taught."""
     if rule.question_id is not None:
         return [q for q in questions if q.id == rule.question_id]
     assert rule.fact is not None  # the loader guarantees an id or a fact
     fact = resolver.resolve(rule.fact, rule.where, errors)
-    if fact is None:
+    if fact is None or not fact.teachable:
+        # An untaught fact (a caption, a heading) has no questions to disable: the rule
+        # already holds, e.g. once the build learns to recognise a caption by itself.
         return None
     return [
         q

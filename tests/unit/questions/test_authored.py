@@ -152,3 +152,29 @@ def test_an_empty_file_changes_nothing(make_fact: MakeFact, tmp_path: Path) -> N
     path = tmp_path / "questions.yaml"
     path.write_text("# nothing yet\n", encoding="utf-8")
     assert apply_authored(generated, facts, load_authored(path)) == generated
+
+
+def test_untaught_facts_are_skipped_when_disabling_and_refused_when_adding(
+    make_fact: MakeFact,
+) -> None:
+    caption = make_fact("Participants of the Congress of Paris, 1856", topic="paris")
+    hidden = make_fact("Alexander II spoke in 1856.", topic="paris", teachable=False, line=2)
+    text = """version: 1
+disable:
+  - topic: paris
+    quote: Participants of the Congress
+  - topic: paris
+    quote: Alexander II spoke
+questions:
+  - topic: paris
+    quote: Alexander II spoke
+    kind: when
+    prompt: When did Alexander II speak?
+    answer: "1856"
+"""
+    with pytest.raises(ContentError) as caught:
+        apply_authored([], [caption, hidden], parse_authored(text, name="q.yaml"))
+    message = str(caught.value)
+    assert message.startswith("2 problem(s)")
+    assert "q.yaml:3:5: disables nothing" in message  # the caption is taught, and has none
+    assert "q.yaml:8:5: the fact is not taught" in message
