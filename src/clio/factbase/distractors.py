@@ -77,8 +77,10 @@ class DistractorPool:
         near = [y for y in near if str(y) not in fact.sentence]
         chosen = rng.sample(near, min(2, len(near)))
         for shift in _offsets(rng, [1, 2, 3, 4, 5, 6, 8, 10]):
-            if len(chosen) < NEEDED and year + shift not in chosen:
-                chosen.append(year + shift)
+            made = year + shift
+            # A year the sentence itself names would be confusing, and true in a swap.
+            if len(chosen) < NEEDED and made not in chosen and str(made) not in fact.sentence:
+                chosen.append(made)
         return [str(y) for y in sorted(chosen)]
 
     def _named(self, entity: Entity, *, fact: Fact, rng: random.Random) -> list[str] | None:
@@ -135,7 +137,7 @@ def _significant(text: str) -> frozenset[str]:
 def _date_distractors(text: str, *, rng: random.Random) -> list[str] | None:
     if match := _DECADE.match(text):
         decade = int(match.group(1))
-        return [f"{decade + d}s" for d in _offsets(rng, [10, 20, 30, 40])]
+        return [f"{decade + d}s" for d in _offsets(rng, [10, 20, 30, 40])[:NEEDED]]
     if match := _CENTURY.match(text):
         century = int(match.group(1))
         choices = [c for c in (century + d for d in (-2, -1, 1, 2, 3)) if c >= 1]
@@ -144,9 +146,9 @@ def _date_distractors(text: str, *, rng: random.Random) -> list[str] | None:
 
 
 def _offsets(rng: random.Random, sizes: list[int]) -> list[int]:
-    """Three distinct non-zero shifts, both earlier and later, so the answer is not always
-    the middle or the extreme of the choices."""
-    return sorted({s * rng.choice((-1, 1)) for s in rng.sample(sizes, NEEDED)})
+    """Distinct non-zero shifts in a random order, each earlier or later at random, so the
+    answer is not always the middle or the extreme of the choices; take the first few."""
+    return [s * rng.choice((-1, 1)) for s in rng.sample(sizes, len(sizes))]
 
 
 def _suffix(n: int) -> str:

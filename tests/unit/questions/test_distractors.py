@@ -92,3 +92,11 @@ def test_article_use_must_match(make_fact: MakeFact) -> None:
     pool = DistractorPool.from_facts([fact, *others])
     chosen = pool.choose(_entity(fact, "Russian Empire"), fact=fact, rng=random.Random(3))
     assert chosen is not None and all(c.endswith("Empire") for c in chosen)
+
+
+def test_a_year_named_in_the_same_sentence_is_never_a_distractor(make_fact: MakeFact) -> None:
+    fact = make_fact("Gegeen Khan ruled from 1321 to 1323.")
+    pool = DistractorPool.from_facts([fact])
+    for seed in range(30):
+        years = pool.choose(_entity(fact, "1321"), fact=fact, rng=random.Random(seed))
+        assert years is not None and "1323" not in years and len(set(years)) == 3
