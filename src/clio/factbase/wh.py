@@ -7,7 +7,7 @@ Anything else is skipped: a missing question is better than a garbled one."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clio.core.facts import Entity, EntityKind, Fact, QuestionKind
 from clio.factbase import gazetteer as gz
@@ -16,6 +16,12 @@ _LEADING_NOISE = re.compile(r"^(?:\s*\[[^\]]*\])*\s*")
 _CLAUSE_END = re.compile(r"[,;:(—–]|\s-\s|\.$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _PERSONISH = frozenset([EntityKind.PERSON, EntityKind.ORGANISATION])
+# Words that open a phrase before the subject ("After the war, ...").
+_OPENER = re.compile(
+    r"(?:After|Following|During|Under|Before|Despite|By|Upon|Through|Throughout|Within|"
+    r"Later|Eventually|Meanwhile|Soon|Thereafter|Subsequently|In|At|On|With) "
+)
+_PRONOUN = re.compile(r"\b(?:he|his|him|she|her|it|its|they|their|them|this|these|that)\b", re.I)
 _WHEN_DATE = re.compile(r"^(?:\d{3,4}|\d{3,4}s|[A-Z][a-z]+\.? \d{1,2}, \d{3,4}|[A-Z][a-z]+ \d{4})$")
 
 
@@ -35,6 +41,7 @@ class _Clause:
     start: int  # where the words after the verb begin, in fact.text
     end: int  # where the clause ends
     date: Entity | None = None  # a date given before the clause ("In 1855, ...")
+    prefix: str = ""  # an opening phrase kept in the question ("After the war, who ...?")
 
 
 def wh_questions(fact: Fact) -> list[WhQuestion]:
@@ -52,12 +59,27 @@ def _main_clause(fact: Fact) -> _Clause | None:
     date = None
     if text.startswith("When ", at):
         at += len("When ")
-    elif text.startswith("In ", at):
+    elif text.startswith("In ", at) and _entity_at(fact, at + 3, {EntityKind.DATE}):
         date = _entity_at(fact, at + 3, {EntityKind.DATE})
         if date is None or not text.startswith(", ", date.end):
             return None
         at = date.end + 2
+    elif _OPENER.match(text, at):
+        return _after_opening_phrase(fact, at)
     return _clause_at(fact, at, date=date)
+
+
+def _after_opening_phrase(fact: Fact, at: int) -> _Clause | None:
+    """ "After the fall of Rome, the Goths ..." keeps its opening phrase in the question;
+    a phrase with a pronoun ("After his death") leans on the sentence before: skipped."""
+    comma = fact.text.find(", ", at, at + 120)
+    if comma < 0:
+        return None
+    prefix = fact.text[at:comma]
+    if _PRONOUN.search(prefix) or any(e.start < comma < e.end for e in fact.entities):
+        return None
+    clause = _clause_at(fact, comma + 2, date=None)
+    return None if clause is None else replace(clause, prefix=prefix)
 
 
 def _clause_at(fact: Fact, at: int, *, date: Entity | None) -> _Clause | None:
@@ -98,11 +120,16 @@ def _rest(fact: Fact, clause: _Clause, *, without: Entity | None = None, lead: s
     return (text[clause.start : cut] + text[without.end : clause.end]).strip()
 
 
+def _lead(clause: _Clause, wh: str) -> str:
+    """The question word, after the opening phrase when there is one."""
+    return f"{clause.prefix}, {wh.lower()}" if clause.prefix else wh
+
+
 def _ask(clause: _Clause, wh: str, rest: str) -> str:
     """ "When did Alexander II take ...?" or "When was Russia forced ...?"."""
     if clause.auxiliary:
-        return f"{wh} {clause.auxiliary} {clause.subject_text} {clause.verb} {rest}?"
-    return f"{wh} did {clause.subject_text} {gz.verb_lemma(clause.verb)} {rest}?"
+        return f"{_lead(clause, wh)} {clause.auxiliary} {clause.subject_text} {clause.verb} {rest}?"
+    return f"{_lead(clause, wh)} did {clause.subject_text} {gz.verb_lemma(clause.verb)} {rest}?"
 
 
 def _who(fact: Fact, clause: _Clause) -> WhQuestion | None:
@@ -114,10 +141,12 @@ def _who(fact: Fact, clause: _Clause) -> WhQuestion | None:
     rest = _rest(fact, clause)
     if clause.date is not None:
         rest = f"{rest} in {clause.date.text}"
-    return WhQuestion(QuestionKind.WHO, f"Who {verb} {rest}?", subject)
+    return WhQuestion(QuestionKind.WHO, f"{_lead(clause, 'Who')} {verb} {rest}?", subject)
 
 
 def _when(fact: Fact, clause: _Clause) -> WhQuestion | None:
+    if clause.prefix:
+        return None  # "After the war, when did ...?" asks a time the phrase half gives
     if clause.date is not None:
         return WhQuestion(QuestionKind.WHEN, _ask(clause, "When", _rest(fact, clause)), clause.date)
     date = _adverbial(fact, clause, EntityKind.DATE)
@@ -160,5 +189,7 @@ def _what(fact: Fact, clause: _Clause) -> WhQuestion | None:
     if target is None or target.end > clause.end:
         return None
     rest = text[target.end : clause.end].strip()
-    prompt = f"What did {clause.subject_text} {gz.verb_lemma(clause.verb)}"
+    if rest.startswith("to "):
+        return None  # "requested Congress to appropriate ...": not what was requested
+    prompt = f"{_lead(clause, 'What')} did {clause.subject_text} {gz.verb_lemma(clause.verb)}"
     return WhQuestion(QuestionKind.WHAT, f"{prompt} {rest}?" if rest else f"{prompt}?", target)

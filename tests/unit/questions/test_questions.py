@@ -215,3 +215,18 @@ def test_a_fact_leaning_on_context_gets_one_cloze_only(make_fact: MakeFact, text
     fact = make_fact(text)
     questions = generate_questions(fact, pool=DistractorPool.from_facts([fact]))
     assert [q.kind for q in questions] == [QuestionKind.CLOZE]
+
+
+def test_an_opening_phrase_is_kept_and_an_object_before_to_is_not_a_what(
+    make_fact: MakeFact,
+) -> None:
+    kept = _questions(
+        make_fact, "During the First World War, Japan took German territories in China."
+    )
+    assert kept[QuestionKind.WHERE] == [
+        "During the First World War, where did Japan take German territories? => China"
+    ]
+    told = _questions(make_fact, "Nixon requested Congress to appropriate emergency aid.")
+    assert QuestionKind.WHAT not in told
+    pronoun = _questions(make_fact, "After his death, Kublai Khan ruled in Khanbaliq.")
+    assert not {QuestionKind.WHO, QuestionKind.WHERE} & pronoun.keys()
