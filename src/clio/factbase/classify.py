@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clio.core.facts import EntityKind
+from clio.factbase import cues
 from clio.factbase import gazetteer as gz
 
 _GROUP_ENDINGS = ("ans", "ians", "ites", "ists", "ars", "ese", "ards", "ots")
@@ -30,7 +31,7 @@ def classify_span(words: list[str], *, previous: str, following: str) -> EntityK
 def _by_shape(words: list[str], previous: str, following: str) -> EntityKind | None:
     word = words[0]
     if len(words) == 1 and 2 <= len(word.strip(".")) <= 6 and word.replace(".", "").isupper():
-        if word in gz.ROMAN_NUMERALS:
+        if word in cues.ROMAN_NUMERALS:
             return None
         return EntityKind.PLACE if gz.is_place_name(word) else EntityKind.ORGANISATION
     return None
@@ -39,30 +40,34 @@ def _by_shape(words: list[str], previous: str, following: str) -> EntityKind | N
 def _by_cue(words: list[str], previous: str, following: str) -> EntityKind | None:
     head, tail = words[0].casefold(), words[-1].casefold()
     if len(words) > 2 and words[1] == "of":
-        if head in gz.TITLES:
+        if head in cues.TITLES:
             return EntityKind.PERSON
-        if head in gz.HEAD_CUES:
-            return gz.HEAD_CUES[head]
-    if len(words) > 1 and words[-1] in gz.ROMAN_NUMERALS and words[-2].casefold() in gz.TAIL_CUES:
-        return gz.TAIL_CUES[words[-2].casefold()]  # "World War II"
-    if len(words) > 1 and tail in gz.LOWER_TAILS and words[-1].islower():
-        return gz.LOWER_TAILS[tail]
-    if len(words) > 1 and tail in gz.TAIL_CUES:
-        return gz.TAIL_CUES[tail]
-    if len(words) == 1 and gz.TAIL_CUES.get(head) is EntityKind.ORGANISATION:
+        if head in cues.HEAD_CUES:
+            return cues.HEAD_CUES[head]
+    if (
+        len(words) > 1
+        and words[-1] in cues.ROMAN_NUMERALS
+        and words[-2].casefold() in cues.TAIL_CUES
+    ):
+        return cues.TAIL_CUES[words[-2].casefold()]  # "World War II"
+    if len(words) > 1 and tail in cues.LOWER_TAILS and words[-1].islower():
+        return cues.LOWER_TAILS[tail]
+    if len(words) > 1 and tail in cues.TAIL_CUES:
+        return cues.TAIL_CUES[tail]
+    if len(words) == 1 and cues.TAIL_CUES.get(head) is EntityKind.ORGANISATION:
         return EntityKind.ORGANISATION  # "Parliament", "Congress" on their own
-    if "of" in words and head in gz.HEAD_CUES:
-        return gz.HEAD_CUES[head]
+    if "of" in words and head in cues.HEAD_CUES:
+        return cues.HEAD_CUES[head]
     return None
 
 
 def _by_person_marks(words: list[str], previous: str, following: str) -> EntityKind | None:
     head, tail = words[0].casefold(), words[-1].casefold()
-    if len(words) > 1 and head in gz.TITLES:
+    if len(words) > 1 and head in cues.TITLES:
         return EntityKind.PERSON
-    if len(words) > 1 and (words[-1] in gz.ROMAN_NUMERALS or tail in gz.PERSON_TAILS):
+    if len(words) > 1 and (words[-1] in cues.ROMAN_NUMERALS or tail in cues.PERSON_TAILS):
         return EntityKind.PERSON
-    if "of" in words and words[words.index("of") - 1] in gz.ROMAN_NUMERALS:
+    if "of" in words and words[words.index("of") - 1] in cues.ROMAN_NUMERALS:
         return EntityKind.PERSON
     return None
 
@@ -71,7 +76,7 @@ def _by_gazetteer(words: list[str], previous: str, following: str) -> EntityKind
     name = " ".join(words)
     if gz.is_place_name(name):
         return EntityKind.PLACE
-    if len(words) > 1 and words[0].casefold() in gz.DIRECTIONS:
+    if len(words) > 1 and words[0].casefold() in cues.DIRECTIONS:
         # "West Francia", "Eastern Europe"; but "Central Asian Muslims" are people.
         return EntityKind.TERM if _plural_name(words[-1]) else EntityKind.PLACE
     if 2 <= len(words) <= 4 and gz.is_first_name(words[0]):
@@ -88,9 +93,9 @@ def _by_context(words: list[str], previous: str, following: str) -> EntityKind |
     name = " ".join(words)
     if len(words) == 1 and _plural_name(name):
         return EntityKind.TERM  # a people or a creed: "Magyars", "Christians", "Franks"
-    if len(words) == 1 and name.casefold().endswith(gz.PLACE_SUFFIXES):
+    if len(words) == 1 and name.casefold().endswith(cues.PLACE_SUFFIXES):
         return EntityKind.PLACE
-    after_preposition = previous.casefold() in gz.PLACE_PREPOSITIONS and len(words) <= 2
+    after_preposition = previous.casefold() in cues.PLACE_PREPOSITIONS and len(words) <= 2
     if after_preposition and not any(_ordinary(w) for w in words):
         return EntityKind.PLACE
     return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clio.core.facts import Entity, EntityKind, Fact
+from clio.factbase import cues
 from clio.factbase import gazetteer as gz
 
 NEEDED = 3
@@ -19,7 +20,7 @@ _CENTURY = re.compile(r"^(\d{1,2})(st|nd|rd|th) century$")
 _INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _ROUGH_AMOUNTS = ["dozens", "hundreds", "thousands", "millions"]
 _WORD = re.compile(r"[a-z0-9]+")
-_WEAK_WORDS = gz.FUNCTION_WORDS | set(gz.HEAD_CUES) | set(gz.TAIL_CUES) | gz.TITLES
+_WEAK_WORDS = cues.FUNCTION_WORDS | set(cues.HEAD_CUES) | set(cues.TAIL_CUES) | cues.TITLES
 
 
 _Bucket = tuple[EntityKind, str, bool, str]  # kind, group, article, topic ("" for any)
@@ -115,8 +116,8 @@ def group_of(entity: Entity) -> str:
         return gz.place_scale(entity.text)
     if entity.kind is EntityKind.EVENT:
         words = [w.casefold() for w in entity.text.split()]
-        cues = [w for w in words if w in gz.HEAD_CUES or w in gz.TAIL_CUES]
-        return cues[0] if cues else ""
+        named_by = [w for w in words if w in cues.HEAD_CUES or w in cues.TAIL_CUES]
+        return named_by[0] if named_by else ""
     return ""
 
 

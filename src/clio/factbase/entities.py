@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from clio.core.facts import Entity, EntityKind
+from clio.factbase import cues
 from clio.factbase import gazetteer as gz
 from clio.factbase.classify import classify_span, is_modifier
 from clio.factbase.dates import find_dates, find_numbers
@@ -95,7 +96,7 @@ def _name_entities(text: str, tokens: list[Token], *, taken: list[tuple[int, int
         if lo is None:
             continue
         words = [t.text for t in tokens[lo:hi]]
-        if len(words) == 1 and (len(words[0]) == 1 or words[0].casefold() in gz.FUNCTION_WORDS):
+        if len(words) == 1 and (len(words[0]) == 1 or words[0].casefold() in cues.FUNCTION_WORDS):
             continue  # "All", "I" after an opening quote name nothing
         previous = tokens[lo - 1].text if lo > 0 and tokens[lo].spaced else ""
         following = tokens[hi].text if hi < len(tokens) and tokens[hi].spaced else ""
@@ -124,7 +125,7 @@ def _capitalised_spans(
     covered = _covered(tokens[-1].end if tokens else 0, taken)
     free = [not covered[t.start] for t in tokens]
     first = _first_word_index(tokens)
-    if first < len(tokens) and tokens[first].text.casefold() in gz.FUNCTION_WORDS:
+    if first < len(tokens) and tokens[first].text.casefold() in cues.FUNCTION_WORDS:
         free[first] = False  # "The", "When", "Although" open sentences, never names
     spans: list[tuple[int, int]] = []
     i = 0
@@ -151,24 +152,24 @@ def _joinable(tokens: list[Token], free: list[bool], lo: int, j: int) -> int:
         return 0
     if not token.spaced:
         return 0  # punctuation, a line break or a double space between: never join
-    if token.text in gz.ROMAN_NUMERALS:
+    if token.text in cues.ROMAN_NUMERALS:
         # "Henry IV", but not "All I can say": a regnal number follows a name.
         return 0 if gz.is_english_word(tokens[j - 1].text) else 1
     if token.capitalised:
         return 1
     word = token.text.casefold()
-    if word in gz.LOWER_TAILS and tokens[j - 1].capitalised:
+    if word in cues.LOWER_TAILS and tokens[j - 1].capitalised:
         return 1
     nxt = j + 1
     if word == "of" and _opens_of(tokens, lo, j):
         if nxt < len(tokens) and tokens[nxt].text == "the":
             nxt += 1
         return nxt - j + 1 if _capital_at(tokens, free, nxt) else 0
-    if word in gz.PARTICLES and _capital_at(tokens, free, nxt):
+    if word in cues.PARTICLES and _capital_at(tokens, free, nxt):
         return 2
     if word == "and" and _closes_as_event(tokens, free, nxt):
         return 1  # "French and Indian War", "Wars of the Roses and ..." stay one name
-    epithet = _capital_at(tokens, free, nxt) and tokens[nxt].text.casefold() in gz.PERSON_TAILS
+    epithet = _capital_at(tokens, free, nxt) and tokens[nxt].text.casefold() in cues.PERSON_TAILS
     return 2 if word == "the" and epithet else 0
 
 
@@ -178,17 +179,17 @@ def _closes_as_event(tokens: list[Token], free: list[bool], index: int) -> bool:
     while _capital_at(tokens, free, end):
         end += 1
     last = tokens[end - 1].text.casefold() if end > index else ""
-    return gz.TAIL_CUES.get(last) is EntityKind.EVENT
+    return cues.TAIL_CUES.get(last) is EntityKind.EVENT
 
 
 def _opens_of(tokens: list[Token], lo: int, j: int) -> bool:
     """ "X of Y" is one name when X starts with a cue or title, or ends with a regnal number."""
     head = tokens[lo].text.casefold()
-    if head in gz.HEAD_CUES or head in gz.TITLES:
+    if head in cues.HEAD_CUES or head in cues.TITLES:
         return True
-    if lo + 1 < j and tokens[lo].text.casefold() in gz.DIRECTIONS:
-        return tokens[lo + 1].text.casefold() in gz.HEAD_CUES
-    return tokens[j - 1].text in gz.ROMAN_NUMERALS
+    if lo + 1 < j and tokens[lo].text.casefold() in cues.DIRECTIONS:
+        return tokens[lo + 1].text.casefold() in cues.HEAD_CUES
+    return tokens[j - 1].text in cues.ROMAN_NUMERALS
 
 
 def _capital_at(tokens: list[Token], free: list[bool], index: int) -> bool:
@@ -202,7 +203,7 @@ def _trim_sentence_start(tokens: list[Token], lo: int, hi: int, *, first: int) -
         return lo
     words = [t.text for t in tokens[lo:hi]]
     head, tail = words[0].casefold(), words[-1].casefold()
-    if len(words) > 1 and (head in gz.HEAD_CUES or head in gz.TITLES or tail in gz.TAIL_CUES):
+    if len(words) > 1 and (head in cues.HEAD_CUES or head in cues.TITLES or tail in cues.TAIL_CUES):
         return lo
     if gz.is_place_name(" ".join(words)) or not gz.is_english_word(words[0]):
         return lo

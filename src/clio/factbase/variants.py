@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from clio.core.facts import Entity, EntityKind
+from clio.factbase import cues
 from clio.factbase import gazetteer as gz
 
 _ROMANS = [
@@ -16,7 +17,7 @@ _ORDINAL_WORDS = [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
     "seventeenth", "eighteenth", "nineteenth", "twentieth",
 ]  # fmt: skip
-_NOT_SURNAMES = gz.PERSON_TAILS | gz.TITLES
+_NOT_SURNAMES = cues.PERSON_TAILS | cues.TITLES
 _ORDINAL_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _FULL_DATE = re.compile(r"^([A-Z][a-z]+)\.? (\d{1,2}), (\d{3,4})$")
 
@@ -51,7 +52,7 @@ def _person_forms(text: str) -> list[str]:
         yield_forms = [" ".join(words)]
     else:
         yield_forms = []
-    if len(words) > 1 and words[0].casefold() in gz.TITLES:
+    if len(words) > 1 and words[0].casefold() in cues.TITLES:
         words = words[1:]  # "Lord Palmerston" -> "Palmerston"
         yield_forms.append(" ".join(words))
     if len(words) > 1 and words[-1] in _ROMANS:
@@ -65,7 +66,7 @@ def _person_forms(text: str) -> list[str]:
 
 def _event_forms(text: str) -> list[str]:
     head, _, rest = text.partition(" of ")
-    if rest and head.casefold() in gz.HEAD_CUES and not rest.startswith("the "):
+    if rest and head.casefold() in cues.HEAD_CUES and not rest.startswith("the "):
         return [rest]  # "Battle of Balaclava" -> "Balaclava"
     return []
 
