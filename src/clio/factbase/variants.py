@@ -47,21 +47,24 @@ def accepted_variants(entity: Entity) -> tuple[str, ...]:
 
 def _person_forms(text: str) -> list[str]:
     words = text.split()
+    forms: list[str] = []
     if " of " in text:  # "King Charles III of West Francia" -> "King Charles III"
         words = text[: text.index(" of ")].split()
-        yield_forms = [" ".join(words)]
-    else:
-        yield_forms = []
+        forms.append(" ".join(words))
+    # "British Prime Minister Edward Heath" -> "Edward Heath"
+    named_at = next((i for i, w in enumerate(words) if i > 0 and gz.is_first_name(w)), None)
+    if named_at is not None and len(words) - named_at >= 2:
+        forms.append(" ".join(words[named_at:]))
     if len(words) > 1 and words[0].casefold() in cues.TITLES:
         words = words[1:]  # "Lord Palmerston" -> "Palmerston"
-        yield_forms.append(" ".join(words))
+        forms.append(" ".join(words))
     if len(words) > 1 and words[-1] in _ROMANS:
         number = _ROMANS.index(words[-1]) + 1
         base = " ".join(words[:-1])
-        yield_forms += [f"{base} {number}", f"{base} the {_ORDINAL_WORDS[number - 1]}"]
+        forms += [f"{base} {number}", f"{base} the {_ORDINAL_WORDS[number - 1]}"]
     elif len(words) > 1 and "the" not in words and words[-1].casefold() not in _NOT_SURNAMES:
-        yield_forms.append(words[-1])  # a surname: "Auguste Blanchard" -> "Blanchard"
-    return yield_forms
+        forms.append(words[-1])  # a surname: "Auguste Blanchard" -> "Blanchard"
+    return forms
 
 
 def _event_forms(text: str) -> list[str]:

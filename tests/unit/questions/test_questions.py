@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from clio.core.facts import Fact, QuestionKind
+from clio.core.facts import Entity, EntityKind, Fact, QuestionKind
 from clio.factbase.build import build_fact_base
 from clio.factbase.distractors import DistractorPool, is_variant
 from clio.factbase.questions import display, generate_questions, question_id, reads_as_statement
+from clio.factbase.variants import accepted_variants
 
 MakeFact = Callable[..., Fact]
 ROOT = Path(__file__).resolve().parents[3]
@@ -230,3 +231,14 @@ def test_an_opening_phrase_is_kept_and_an_object_before_to_is_not_a_what(
     assert QuestionKind.WHAT not in told
     pronoun = _questions(make_fact, "After his death, Kublai Khan ruled in Khanbaliq.")
     assert not {QuestionKind.WHO, QuestionKind.WHERE} & pronoun.keys()
+
+
+def test_person_variants() -> None:
+    def variants(text: str) -> tuple[str, ...]:
+        return accepted_variants(Entity(text, EntityKind.PERSON, 0, len(text)))
+
+    assert variants("British Prime Minister Edward Heath")[:1] == ("Edward Heath",)
+    assert "Heath" in variants("British Prime Minister Edward Heath")
+    assert variants("King Charles III of West Francia") == (
+        "King Charles III", "Charles III", "Charles 3", "Charles the third")  # fmt: skip
+    assert variants("Genghis Khan") == ()  # "Khan" is a title, not a surname
