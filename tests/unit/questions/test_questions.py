@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -242,3 +245,24 @@ def test_person_variants() -> None:
     assert variants("King Charles III of West Francia") == (
         "King Charles III", "Charles III", "Charles 3", "Charles the third")  # fmt: skip
     assert variants("Genghis Khan") == ()  # "Khan" is a title, not a surname
+
+
+def test_questions_do_not_depend_on_the_hash_seed() -> None:
+    """Set and dict order vary with PYTHONHASHSEED; the questions (ids, choices, order) must
+    not, or learners' history would drift between processes."""
+    script = (
+        "import sys; from pathlib import Path; from clio.factbase.build import build_fact_base;"
+        "fb = build_fact_base(Path(sys.argv[1]));"
+        "print([(q.id, q.prompt, q.choices) for q in fb.questions])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(ROOT / "seeds")],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
