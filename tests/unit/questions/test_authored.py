@@ -182,3 +182,23 @@ questions:
     assert message.startswith("2 problem(s)")
     assert "q.yaml:3:5: disables nothing" in message  # the caption is taught, and has none
     assert "q.yaml:8:5: the fact is not taught" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- just\n- a list\n", "q.yaml:1:1: the file must be a mapping of keys to values"),
+        ("version: 1\nversion: 1\n", "q.yaml:2:1: the file: key 'version' given twice"),
+        ("questions: []\n", "q.yaml:1:1: the file: missing 'version' (write 'version: 1')"),
+        ("version: 1\ndisable: {id: x}\n", "q.yaml:2:10: disable must be a list"),
+        (
+            "version: 1\nquestions:\n  - fact: f\n    kind: who\n    prompt: Who?\n"
+            "    answer: X\n    accepted: X\n",
+            "q.yaml:7:15: questions[0].accepted must be a list of texts",
+        ),
+    ],
+)
+def test_structure_errors_name_their_place(text: str, expected: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_authored(text, name="q.yaml")
+    assert expected in str(caught.value)
