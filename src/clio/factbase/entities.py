@@ -189,6 +189,10 @@ def _opens_of(tokens: list[Token], lo: int, j: int) -> bool:
         return True
     if lo + 1 < j and tokens[lo].text.casefold() in cues.DIRECTIONS:
         return tokens[lo + 1].text.casefold() in cues.HEAD_CUES
+    # "Imperial Academy of Medicine", "Empire of Japan": an institution or realm "of" X.
+    before = cues.TAIL_CUES.get(tokens[j - 1].text.casefold())
+    if before in {EntityKind.ORGANISATION, EntityKind.PLACE}:
+        return True
     return tokens[j - 1].text in cues.ROMAN_NUMERALS
 
 

@@ -169,3 +169,12 @@ def takes_article(text: str, kind: EntityKind) -> bool:
     if last in TAIL_CUES or (len(words) > 2 and first in HEAD_CUES):
         return True
     return len(words) > 1 and first in DIRECTIONS and not is_place_name(" ".join(words[1:]))
+
+
+@lru_cache(maxsize=4096)
+def is_adjective_only(word: str) -> bool:
+    """ "political", "commercial": an adjective that is never a noun, so no phrase ends on it."""
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(word.casefold())
+    return "ADJ" in lemmas and "NOUN" not in lemmas

@@ -6,10 +6,12 @@ Anything else is skipped: a missing question is better than a garbled one."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
 from clio.core.facts import Entity, EntityKind, Fact, QuestionKind
+from clio.factbase import cues
 from clio.factbase import gazetteer as gz
 
 _LEADING_NOISE = re.compile(r"^(?:\s*\[[^\]]*\])*\s*")
@@ -22,6 +24,18 @@ _OPENER = re.compile(
     r"Later|Eventually|Meanwhile|Soon|Thereafter|Subsequently|In|At|On|With) "
 )
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her|it|its|they|their|them|this|these|that)\b", re.I)
+# In a "who" question these point at someone the question no longer names.
+_LEANS = re.compile(
+    r"\b(?:he|his|him|himself|she|her|herself|it|its|they|their|them|themselves|this|that|"
+    r"these|those|such|latter|former|also|other|same|larger|greater|smaller|more|less)\b",
+    re.I,
+)
+# After a comma, a lone lower-case word and another comma or "and": a list goes on.
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+|or\s+)?[a-z][\w-]*(?:,|\s+(?:and|or)\b)")
+# A date or place after one of these belongs to a clause inside the clause.
+_SUBORDINATE = re.compile(
+    r"\b(?:that|which|who|whom|whose|when|where|while|because|after|before|until|since|as|if)\b"
+)
 _WHEN_DATE = re.compile(r"^(?:\d{3,4}|\d{3,4}s|[A-Z][a-z]+\.? \d{1,2}, \d{3,4}|[A-Z][a-z]+ \d{4})$")
 
 
@@ -76,7 +90,11 @@ def _after_opening_phrase(fact: Fact, at: int) -> _Clause | None:
     if comma < 0:
         return None
     prefix = fact.text[at:comma]
-    if _PRONOUN.search(prefix) or any(e.start < comma < e.end for e in fact.entities):
+    if (
+        len(prefix.split()) > 6
+        or _PRONOUN.search(prefix)
+        or any(e.start < comma < e.end for e in fact.entities)
+    ):
         return None
     clause = _clause_at(fact, comma + 2, date=None)
     return None if clause is None else replace(clause, prefix=prefix)
@@ -102,9 +120,33 @@ def _clause_at(fact: Fact, at: int, *, date: Entity | None) -> _Clause | None:
         return None
     end = _CLAUSE_END.search(text, after)
     clause_end = end.start() if end else len(text)
-    if clause_end - after < 4:
+    if clause_end - after < 4 or not _ends_cleanly(text[after:clause_end]):
         return None
+    if _LIST_GOES_ON.match(text, clause_end):
+        return None  # "promoted commercial, scientific, and cultural growth": cut mid-list
     return _Clause(subject, subject_text, verb, auxiliary, after, clause_end, date)
+
+
+def _ends_cleanly(words: str) -> bool:
+    """A clause cut at a comma must not stop mid-phrase: "stating that", "a major political"
+    (the list went on after the comma), "William E" (an initial)."""
+    last = words.split()[-1] if words.split() else ""
+    if len(last) == 1 or last.casefold() in cues.FUNCTION_WORDS:
+        return False
+    if last[:1].isupper() and gz.looks_like_demonym(last):
+        return False
+    return not gz.is_adjective_only(last)
+
+
+def _coordinated(rest: str) -> bool:
+    """ "... and became Great Khan": a second verb that "did ...?" cannot carry."""
+    words = rest.split()
+    if words and words[0] in {"and", "or"}:
+        return True
+    return any(
+        a in {"and", "or"} and (gz.is_past_verb(b) or b in {"also", "then"})
+        for a, b in itertools.pairwise(words)
+    )
 
 
 def _entity_at(fact: Fact, start: int, kinds: set[EntityKind]) -> Entity | None:
@@ -139,6 +181,8 @@ def _who(fact: Fact, clause: _Clause) -> WhQuestion | None:
         return None
     verb = f"{clause.auxiliary} {clause.verb}" if clause.auxiliary else clause.verb
     rest = _rest(fact, clause)
+    if _LEANS.search(rest):
+        return None  # "Who furnished regiments of his army?": whose army, once he is gone?
     if clause.date is not None:
         rest = f"{rest} in {clause.date.text}"
     return WhQuestion(QuestionKind.WHO, f"{_lead(clause, 'Who')} {verb} {rest}?", subject)
@@ -148,12 +192,17 @@ def _when(fact: Fact, clause: _Clause) -> WhQuestion | None:
     if clause.prefix:
         return None  # "After the war, when did ...?" asks a time the phrase half gives
     if clause.date is not None:
-        return WhQuestion(QuestionKind.WHEN, _ask(clause, "When", _rest(fact, clause)), clause.date)
+        rest = _rest(fact, clause)
+        if _coordinated(rest):
+            return None
+        return WhQuestion(QuestionKind.WHEN, _ask(clause, "When", rest), clause.date)
     date = _adverbial(fact, clause, EntityKind.DATE)
     if date is None or not _WHEN_DATE.match(date.text):
         return None
     rest = _rest(fact, clause, without=date, lead=" in ")
-    return WhQuestion(QuestionKind.WHEN, _ask(clause, "When", rest), date) if rest else None
+    if not rest or _coordinated(rest):
+        return None
+    return WhQuestion(QuestionKind.WHEN, _ask(clause, "When", rest), date)
 
 
 def _where(fact: Fact, clause: _Clause) -> WhQuestion | None:
@@ -161,7 +210,9 @@ def _where(fact: Fact, clause: _Clause) -> WhQuestion | None:
     if place is None or place is clause.subject:
         return None
     rest = _rest(fact, clause, without=place, lead=" in ")
-    return WhQuestion(QuestionKind.WHERE, _ask(clause, "Where", rest), place) if rest else None
+    if not rest or _coordinated(rest):
+        return None
+    return WhQuestion(QuestionKind.WHERE, _ask(clause, "Where", rest), place)
 
 
 def _adverbial(fact: Fact, clause: _Clause, kind: EntityKind) -> Entity | None:
@@ -174,6 +225,7 @@ def _adverbial(fact: Fact, clause: _Clause, kind: EntityKind) -> Entity | None:
         if e.kind is kind
         and clause.start <= e.start < clause.end
         and text[: e.start].endswith(" in ")
+        and not _SUBORDINATE.search(text[clause.start : e.start])
         and (e.end >= clause.end or text.startswith((" in ", " on ", " at "), e.end))
     ]
     return found[0] if len(found) == 1 else None
@@ -189,7 +241,7 @@ def _what(fact: Fact, clause: _Clause) -> WhQuestion | None:
     if target is None or target.end > clause.end:
         return None
     rest = text[target.end : clause.end].strip()
-    if rest.startswith("to "):
+    if rest.startswith(("to ", "of ")) or _coordinated(rest):
         return None  # "requested Congress to appropriate ...": not what was requested
     prompt = f"{_lead(clause, 'What')} did {clause.subject_text} {gz.verb_lemma(clause.verb)}"
     return WhQuestion(QuestionKind.WHAT, f"{prompt} {rest}?" if rest else f"{prompt}?", target)

@@ -266,3 +266,30 @@ def test_questions_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Each pins a garbled wh-question seen while reviewing the SQuAD history seeds.
+        ("OPEC issued a joint communiqué stating that, in September 1971, prices rose.",
+         {QuestionKind.WHO, QuestionKind.WHEN}),
+        ("Simon allocated states the oil for 1974 that each had consumed in 1972.",
+         {QuestionKind.WHEN}),
+        ("Genghis Khan united the tribes and became Great Khan in 1206.", {QuestionKind.WHEN}),
+        ("Kublai Khan promoted commercial, scientific, and cultural growth.", {QuestionKind.WHO}),
+        ("The Huguenots furnished two new regiments of his army.", {QuestionKind.WHO}),
+        ("Johnson was seen as the larger threat.", {QuestionKind.WHO}),
+    ],
+)  # fmt: skip
+def test_unsound_wh_questions_are_skipped(
+    make_fact: MakeFact, text: str, absent: set[QuestionKind]
+) -> None:
+    assert not absent & _questions(make_fact, text).keys()
+
+
+def test_a_coordinated_subject_question_is_still_asked(make_fact: MakeFact) -> None:
+    found = _questions(make_fact, "Genghis Khan united the tribes and became Great Khan in 1206.")
+    assert found[QuestionKind.WHO] == [
+        "Who united the tribes and became Great Khan in 1206? => Genghis Khan"
+    ]
