@@ -36,6 +36,10 @@ _CONTEXT_WORDS = frozenset(
      "Him", "Them", "Such", "There"]
 )  # fmt: skip
 _SUBJECT_AFTER_PHRASE = re.compile(r"^(?:[^,]{0,80},\s+|(?:[A-Za-z]+\s+){1,2})(he|she|it|they)\b")
+_OPENING_CLAUSE = re.compile(
+    r"^(?:\s*\[[^\]]*\])*\s*(?:When|Although|Though|After|Because|While|Since|If|As|Before|"
+    r"Once|Until|Whereas)\b"
+)
 _CITATION = re.compile(r"\s*\[(?:\d+|[a-z ]+)\]")
 
 
@@ -83,7 +87,11 @@ def leans_on_context(fact: Fact) -> bool:
     later = _SUBJECT_AFTER_PHRASE.search(fact.text)
     if later is None:
         return False
-    return not any(e.start < later.start(1) for e in fact.entities)
+    # "When Alexander II took the crown ..., he inherited": the opening clause names whom
+    # the pronoun means. A phrase ("In the historiography of Iran, it ...") names no one.
+    opening = fact.text[: later.start(1)]
+    names_someone = any(e.start < later.start(1) for e in fact.entities)
+    return not (names_someone and _OPENING_CLAUSE.match(opening))
 
 
 def key_entities(fact: Fact) -> list[Entity]:

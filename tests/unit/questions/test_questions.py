@@ -213,6 +213,8 @@ def test_other_history_texts_get_questions_too() -> None:
         "He was installed as the emperor in Khanbaliq in 1328.",
         "Later he was commissioned as a colonel of Cape Breton Island in 1745.",
         "Never formally revoked, it stopped being implemented after 1932.",
+        "In the historiography of Iran, it is considered the start of a new era in 1256.",
+        "In February they launched a raid across Lake George in 1757.",
     ],
 )
 def test_a_fact_leaning_on_context_gets_one_cloze_only(make_fact: MakeFact, text: str) -> None:
