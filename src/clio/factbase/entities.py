@@ -167,6 +167,9 @@ def _joinable(tokens: list[Token], free: list[bool], lo: int, j: int) -> int:
         return nxt - j + 1 if _capital_at(tokens, free, nxt) else 0
     if word in cues.PARTICLES and _capital_at(tokens, free, nxt):
         return 2
+    two_particles = nxt < len(tokens) and tokens[nxt].text in cues.PARTICLES
+    if word in cues.PARTICLES and two_particles and _capital_at(tokens, free, nxt + 1):
+        return 3  # "Gadifer de la Salle", "Johannes van der Waals"
     if word == "and" and _closes_as_event(tokens, free, nxt):
         return 1  # "French and Indian War", "Wars of the Roses and ..." stay one name
     epithet = _capital_at(tokens, free, nxt) and tokens[nxt].text.casefold() in cues.PERSON_TAILS

@@ -50,7 +50,8 @@ def _person_forms(text: str) -> list[str]:
     forms: list[str] = []
     if " of " in text:  # "King Charles III of West Francia" -> "King Charles III"
         words = text[: text.index(" of ")].split()
-        forms.append(" ".join(words))
+        if len(words) > 1:  # but "Duke" alone, from "Duke of Newcastle", names no one
+            forms.append(" ".join(words))
     # "British Prime Minister Edward Heath" -> "Edward Heath"
     named_at = next((i for i, w in enumerate(words) if i > 0 and gz.is_first_name(w)), None)
     if named_at is not None and len(words) - named_at >= 2:

@@ -124,6 +124,7 @@ REGRESSIONS: list[tuple[str, list[tuple[str, K]]]] = [
         ("Mongols", K.TERM), ("Central Asian Muslims", K.TERM)]),
     ("The authority of the Ministry of Justice grew.", [("Ministry of Justice", K.ORGANISATION)]),
     ("The U.S. imported oil.", [("U.S.", K.PLACE)]),
+    ("It was led by Pedro de la Cruz.", [("Pedro de la Cruz", K.PERSON)]),
     ("Shirley's men built the forts that Shirley had planned.", [
         ("Shirley", K.TERM), ("Shirley", K.PERSON)]),
 ]  # fmt: skip

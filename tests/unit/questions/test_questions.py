@@ -247,6 +247,7 @@ def test_person_variants() -> None:
     assert variants("King Charles III of West Francia") == (
         "King Charles III", "Charles III", "Charles 3", "Charles the third")  # fmt: skip
     assert variants("Genghis Khan") == ()  # "Khan" is a title, not a surname
+    assert "Duke" not in variants("Duke of Newcastle")
 
 
 def test_questions_do_not_depend_on_the_hash_seed() -> None:
