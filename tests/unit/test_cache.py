@@ -65,7 +65,7 @@ def test_added_bad_seed_is_a_miss_and_reported(
 
 def test_changed_authored_questions_are_a_miss(folders: tuple[Path, Path, Path]) -> None:
     build(folders)
-    (folders[1] / "questions.yaml").write_text("questions: []\n", encoding="utf-8")
+    (folders[1] / "questions.yaml").write_text("version: 1\nquestions: []\n", encoding="utf-8")
     assert not build(folders).from_cache
     assert build(folders).from_cache
 

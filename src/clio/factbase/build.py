@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Protocol
 
 from clio.core.facts import Fact, FactBase, Question, Source, Topic
+from clio.factbase.apply_authored import apply_authored
+from clio.factbase.authored import Authored, load_authored
 from clio.factbase.clauses import split_clauses
+from clio.factbase.distractors import DistractorPool
 from clio.factbase.entities import extract_entities
 from clio.factbase.layout import Paragraph, ends_like_sentence, paragraphs
 from clio.factbase.lines import seed_lines
@@ -100,7 +103,10 @@ def _statements(unit: Paragraph) -> Iterator[tuple[str, str, int, bool]]:
 
 
 def build_from_bytes(
-    entries: Sequence[tuple[str, bytes | SkippedFile]], *, progress: Progress | None = None
+    entries: Sequence[tuple[str, bytes | SkippedFile]],
+    *,
+    progress: Progress | None = None,
+    authored: Authored | None = None,
 ) -> BuildResult:
     """Build from seeds already read: (relative path, bytes or why skipped), in order."""
     topics: list[Topic] = []
@@ -124,14 +130,18 @@ def build_from_bytes(
         if progress is not None:
             progress.update(size)
     warn_skipped(tuple(skipped))
-    return BuildResult(_assemble(topics), tuple(skipped), total)
+    return BuildResult(_assemble(topics, authored), tuple(skipped), total)
 
 
-def _assemble(topics: list[Topic]) -> FactBase:
+def _assemble(topics: list[Topic], authored: Authored | None) -> FactBase:
     teachable = [fact for topic in topics for fact in topic.facts if fact.teachable]
+    pool = DistractorPool.from_facts(teachable)  # once: a per-fact scan would be quadratic
     questions: list[Question] = [
-        question for fact in teachable for question in generate_questions(fact, pool=teachable)
+        question for fact in teachable for question in generate_questions(fact, pool=pool)
     ]
+    if authored is not None:
+        all_facts = [fact for topic in topics for fact in topic.facts]
+        questions = apply_authored(questions, all_facts, authored)
     return FactBase.assemble(tuple(topics), tuple(questions))
 
 
@@ -140,12 +150,17 @@ def read_seeds(seeds_dir: Path) -> list[tuple[str, bytes | SkippedFile]]:
     return [read_seed_bytes(path, seeds_dir=seeds_dir) for path in seed_paths(seeds_dir)]
 
 
-def build_seeds(seeds_dir: Path, *, progress: Progress | None = None) -> BuildResult:
+def build_seeds(
+    seeds_dir: Path, *, progress: Progress | None = None, authored: Path | None = None
+) -> BuildResult:
     """Build the fact base of `seeds_dir`, without the cache. Raises ContentError when the
-    folder is missing; a bad file is skipped and reported, never fatal."""
-    return build_from_bytes(read_seeds(seeds_dir), progress=progress)
+    folder is missing (or the authored file is malformed); a bad seed is skipped and
+    reported, never fatal."""
+    loaded = load_authored(authored) if authored is not None and authored.is_file() else None
+    return build_from_bytes(read_seeds(seeds_dir), progress=progress, authored=loaded)
 
 
-def build_fact_base(seeds_dir: Path) -> FactBase:
-    """The fact base of `seeds_dir`, built afresh (no cache)."""
-    return build_seeds(seeds_dir).fact_base
+def build_fact_base(seeds_dir: Path, *, authored: Path | None = None) -> FactBase:
+    """The fact base of `seeds_dir`, built afresh (no cache); `authored` is an optional
+    authored-questions YAML file (see `factbase/authored.py`)."""
+    return build_seeds(seeds_dir, authored=authored).fact_base

@@ -20,8 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from clio.core.facts import Entity, Fact, Question, Source, Topic
+from clio.factbase.authored import load_authored
 from clio.factbase.build import BuildResult, Progress, build_from_bytes, read_seeds
 from clio.factbase.seeds import SkippedFile, warn_skipped
+
+AUTHORED_FILE = "questions.yaml"  # hand-written and disabled questions, under dialogs/
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +145,9 @@ def load_or_build(
         warn_skipped(cached.skipped)
         logger.debug("build cache hit (%.3f s)", time.perf_counter() - started)
         return cached
-    result = build_from_bytes(seeds, progress=progress)
+    authored_file = dialogs_dir / AUTHORED_FILE if dialogs_dir is not None else None
+    authored = load_authored(authored_file) if authored_file and authored_file.is_file() else None
+    result = build_from_bytes(seeds, progress=progress, authored=authored)
     store(cache_dir, key, result)
     logger.debug("built the fact base in %.3f s", time.perf_counter() - started)
     return result
