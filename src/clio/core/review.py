@@ -22,6 +22,7 @@ __all__ = [
     "ReviewLogRecord",
     "SchedulingError",
     "card_id_for",
+    "due_at",
     "ensure_utc",
     "is_due",
     "make_scheduler",
@@ -120,6 +121,11 @@ def _load(card: CardState) -> Card:
     except (KeyError, TypeError, ValueError) as error:
         raise SchedulingError(f"malformed card state {card!r}: {error}") from error
     return loaded
+
+
+def due_at(card: CardState) -> datetime:
+    """When the card is next due (aware UTC)."""
+    return _load(card).due
 
 
 def is_due(card: CardState, now: datetime) -> bool:
