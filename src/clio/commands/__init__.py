@@ -6,7 +6,7 @@ import argparse
 from types import ModuleType
 from typing import Protocol, cast
 
-from clio.commands import ask, build, facts
+from clio.commands import ask, build, db, facts
 from clio.settings import Settings
 
 
@@ -26,4 +26,5 @@ COMMANDS: dict[str, Command] = {
     "build": _command(build),
     "facts": _command(facts),
     "ask": _command(ask),
+    "db": _command(db),
 }

@@ -7,8 +7,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from clio.core.errors import ConfigurationError
 from clio.store import migrate
 from clio.store.engine import create_engine
 from clio.store.learners import SqlLearners
@@ -16,7 +18,7 @@ from clio.store.progress import SqlAttempts, SqlDays, SqlReviews
 from clio.store.scheduling import SqlCards, SqlLessons
 from clio.store.states import SqlStates
 from clio.store.updates import SqlUpdates
-from clio.store.url import async_url, sqlite_file
+from clio.store.url import async_url, shown, sqlite_file
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,16 @@ async def open_store(url: str | URL, *, upgrade: bool = True) -> SqlStore:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(engine_url)
     try:
-        if upgrade and await migrate.current_revision(engine) != migrate.head_revision():
+        # Always connect once here, so a wrong URL or a server down fails now, clearly.
+        current = await migrate.current_revision(engine)
+        if upgrade and current != migrate.head_revision():
             await migrate.upgrade(engine)
+    except (DBAPIError, OSError) as error:
+        await engine.dispose()
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        raise ConfigurationError(
+            f"cannot open the database {shown(engine_url)}: {reason}"
+        ) from error
     except BaseException:
         await engine.dispose()
         raise
