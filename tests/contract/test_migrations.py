@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from alembic.autogenerate import compare_metadata
@@ -78,3 +79,16 @@ async def test_open_store_creates_and_upgrades_a_fresh_database_once(database_ur
         assert await _tables(second.engine) == TABLES
     finally:
         await second.close()
+
+
+async def test_two_processes_opening_a_fresh_database_at_once(database_url: str) -> None:
+    """Both see an empty database and upgrade; the migration lock makes the second wait and
+    then find the schema at head, instead of failing on tables that now exist."""
+    both = asyncio.gather(open_store(database_url), open_store(database_url))
+    stores = await asyncio.wait_for(both, timeout=60)  # without the lock: a failure or a hang
+    try:
+        for store in stores:
+            assert await migrate.current_revision(store.engine) == migrate.head_revision()
+    finally:
+        for store in stores:
+            await store.close()
