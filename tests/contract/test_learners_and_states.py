@@ -143,3 +143,10 @@ async def test_two_learners_get_their_own_state(
     async with store.unit_of_work() as uow:
         states = [await uow.states.load(learner.id) for learner in (ada, ben)]
     assert [s.state["who"] for s in states if s is not None] == ["ada", "ben"]
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "Europe/../etc", ""])
+async def test_unknown_time_zones_are_refused(store: SqlStore, learner: Learner, zone: str) -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        async with store.unit_of_work() as uow:
+            await uow.learners.update(learner.id, time_zone=zone)

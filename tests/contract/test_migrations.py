@@ -35,7 +35,9 @@ async def _tables(engine: AsyncEngine) -> set[str]:
 
 
 def _drift(connection: Connection) -> list[Any]:
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "compare_server_default": True}
+    )
     return list(compare_metadata(context, Base.metadata))
 
 

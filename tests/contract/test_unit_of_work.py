@@ -88,3 +88,14 @@ async def test_records_need_an_existing_learner(store: SqlStore) -> None:
     with pytest.raises(IntegrityError):
         async with store.unit_of_work() as uow:
             await uow.days.mark(4242, date(2026, 3, 1))
+
+
+async def test_old_claims_can_be_pruned(store: SqlStore) -> None:
+    async with store.unit_of_work() as uow:
+        assert await uow.updates.claim("telegram", 1, now=NOW - timedelta(days=3))
+        assert await uow.updates.claim("telegram", 2, now=NOW)
+    async with store.unit_of_work() as uow:
+        assert await uow.updates.prune(before=NOW - timedelta(days=1)) == 1
+    async with store.unit_of_work() as uow:
+        assert await uow.updates.claim("telegram", 1, now=NOW)
+        assert not await uow.updates.claim("telegram", 2, now=NOW)

@@ -66,6 +66,10 @@ class Updates(Protocol):
         """False when this update was already processed (in a committed unit of work)."""
         ...
 
+    async def prune(self, *, before: datetime) -> int:
+        """Forget updates processed before `before`; how many were forgotten."""
+        ...
+
 
 class Attempts(Protocol):
     async def add(self, attempt: Attempt) -> int: ...
