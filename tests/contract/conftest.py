@@ -1,5 +1,6 @@
-"""Contract fixtures: every store test runs on SQLite (a temporary file) and on PostgreSQL
-(a fresh database per test, randomly named and dropped afterwards, so runs never collide).
+"""Contract fixtures: every store test runs on SQLite (a temporary file), on in-memory SQLite
+(what service tests may use) and on PostgreSQL (a fresh database per test, randomly named
+and dropped afterwards, so runs never collide).
 
 PostgreSQL is at CLIO_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test,
 used only to create and drop the test databases). Unreachable, its tests are skipped, except
@@ -50,11 +51,19 @@ def postgres_server() -> URL:
     return url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+IN_MEMORY = "sqlite://"
+
+
+@pytest.fixture(
+    params=["sqlite", "sqlite-memory", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """A URL to a database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
+    if request.param == "sqlite-memory":
+        yield IN_MEMORY  # lives as long as its engine: the service's test double
+        return
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('store') / 'clio.db'}"
         return

@@ -104,9 +104,9 @@ async def test_two_units_for_one_learner_run_one_after_the_other(
     second_started = asyncio.Event()
 
     async def handle(step: str, *, first: bool) -> int:
+        if not first:
+            second_started.set()
         async with store.unit_of_work() as uow:
-            if not first:
-                second_started.set()
             loaded = await uow.states.load(learner.id, for_update=True)
             if first:
                 first_loaded.set()

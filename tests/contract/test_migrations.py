@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from conftest import IN_MEMORY
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -32,6 +34,11 @@ async def _tables(engine: AsyncEngine) -> set[str]:
     async with engine.connect() as connection:
         names = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
     return set(names) - {"alembic_version"}
+
+
+def _needs_a_lasting_database(url: str) -> None:
+    if url == IN_MEMORY:
+        pytest.skip("an in-memory database is private to its engine: nothing to share")
 
 
 def _drift(connection: Connection) -> list[Any]:
@@ -71,6 +78,7 @@ async def test_drift_check_can_fail(database_url: str) -> None:
 
 
 async def test_open_store_creates_and_upgrades_a_fresh_database_once(database_url: str) -> None:
+    _needs_a_lasting_database(database_url)
     first = await open_store(database_url)
     try:
         assert await migrate.current_revision(first.engine) == migrate.head_revision()
@@ -86,6 +94,7 @@ async def test_open_store_creates_and_upgrades_a_fresh_database_once(database_ur
 async def test_two_processes_opening_a_fresh_database_at_once(database_url: str) -> None:
     """Both see an empty database and upgrade; the migration lock makes the second wait and
     then find the schema at head, instead of failing on tables that now exist."""
+    _needs_a_lasting_database(database_url)
     both = asyncio.gather(open_store(database_url), open_store(database_url))
     stores = await asyncio.wait_for(both, timeout=60)  # without the lock: a failure or a hang
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -56,10 +58,14 @@ class SqlStore:
         self._dialect = engine.dialect.name
         # Repositories return values, never rows: nothing needs reloading after a commit.
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # In-memory SQLite is one shared connection, which cannot hold two transactions:
+        # its units of work take turns (a file or a server makes them wait in the database).
+        in_memory = self._dialect == "sqlite" and sqlite_file(engine.url) is None
+        self._turns = asyncio.Lock() if in_memory else contextlib.nullcontext()
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[SqlUnitOfWork]:
-        async with self._sessions() as session, session.begin():
+        async with self._turns, self._sessions() as session, session.begin():
             yield SqlUnitOfWork.of(session, self._dialect)
 
     async def close(self) -> None:
@@ -69,7 +75,8 @@ class SqlStore:
 async def open_store(url: str | URL, *, upgrade: bool = True) -> SqlStore:
     """A store on the database at `url` (any SQLite or PostgreSQL URL). A SQLite file and its
     folder are created if missing; the schema is upgraded to the newest revision when it is
-    behind (`upgrade=False` leaves it as it is)."""
+    behind (`upgrade=False` leaves it as it is). `sqlite://` is a fresh in-memory database
+    that lives as long as the store: handy in tests of the service."""
     engine_url = async_url(url)
     path = sqlite_file(engine_url)
     if path is not None:
