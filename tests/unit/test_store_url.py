@@ -52,3 +52,10 @@ def test_default_database_is_clio_db_in_the_data_dir(tmp_path: Path) -> None:
     assert sqlite_file(async_url(settings.database_url)) == tmp_path / "data" / "clio.db"
     chosen = Settings.from_env({"CLIO_DATABASE_URL": "postgresql://u@h/db"})
     assert chosen.database_url == "postgresql://u@h/db"
+
+
+def test_settings_made_directly_default_to_clio_db(tmp_path: Path) -> None:
+    settings = Settings(
+        seeds_dir=tmp_path, dialogs_dir=tmp_path, cache_dir=tmp_path, data_dir=tmp_path
+    )
+    assert settings.database_url == f"sqlite:///{tmp_path / 'clio.db'}"
