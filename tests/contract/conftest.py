@@ -12,17 +12,16 @@ import asyncio
 import os
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from datetime import UTC, datetime
 
 import asyncpg
 import pytest
 from sqlalchemy.engine import URL, make_url
+from store_values import IN_MEMORY, NOW
 
 from clio.core.records import Learner
 from clio.store import SqlStore, open_store
 
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
-NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 
 def _dsn(url: URL) -> str:
@@ -49,9 +48,6 @@ def postgres_server() -> URL:
             pytest.fail(f"{message} (CI must run the PostgreSQL contract tests)")
         pytest.skip(message)
     return url
-
-
-IN_MEMORY = "sqlite://"
 
 
 @pytest.fixture(

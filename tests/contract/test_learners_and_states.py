@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import time, timedelta
 
 import pytest
-from conftest import NOW
+from store_values import NOW
 
 from clio.core.errors import ConcurrentUpdate
 from clio.core.records import Learner

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from conftest import IN_MEMORY
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
+from store_values import IN_MEMORY
 
 from clio.store import migrate, open_store
 from clio.store.engine import create_engine

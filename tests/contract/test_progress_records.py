@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from conftest import NOW
+from store_values import NOW
 
 from clio.core.records import Attempt, Card, Learner, LessonPosition, Review
 from clio.store import SqlStore

@@ -6,8 +6,8 @@ import asyncio
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from conftest import NOW
 from sqlalchemy.exc import IntegrityError, StatementError
+from store_values import NOW
 
 from clio.core.records import Attempt, Card, Learner, LessonPosition
 from clio.store import SqlStore
