@@ -6,7 +6,7 @@ import argparse
 from types import ModuleType
 from typing import Protocol, cast
 
-from clio.commands import ask, build, chat, facts, validate
+from clio.commands import ask, build, chat, db, facts, validate
 from clio.settings import Settings
 
 
@@ -28,4 +28,5 @@ COMMANDS: dict[str, Command] = {
     "ask": _command(ask),
     "validate": _command(validate),
     "chat": _command(chat),
+    "db": _command(db),
 }
