@@ -6,10 +6,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from clio.core.facts import FactBase, QuickAnswer
 from clio.factbase import qa_model
 from clio.factbase.answer_type import answer_type, short_answer
-from clio.factbase.features import Query, candidate_features
+from clio.factbase.features import NEGATIONS, Query, candidate_features
 from clio.factbase.retrieval import PARAGRAPH_WEIGHT, SentenceIndex
 from clio.factbase.terms import STOPWORDS, Analyzer, bigrams
 from clio.factbase.typos import SpellingRepair
@@ -77,7 +79,8 @@ class QuickAnswerer:
         index, analyzer = self.index, self.index.analyzer
         ids: list[int] = []
         unknown = 0
-        for token in analyzer.tokens(question):
+        tokens = analyzer.tokens(question)
+        for token in tokens:
             if token.surface in STOPWORDS:
                 continue
             term = index.vocabulary.get(token.stem)
@@ -88,15 +91,16 @@ class QuickAnswerer:
                 unknown += 1
             elif term not in ids:
                 ids.append(term)
-        rarest = float(index.idf.max()) if len(index.idf) else 1.0
+        typical = float(np.median(index.idf)) if len(index.idf) else 1.0
         return Query(
             text=question,
             kind=answer_type(question),
             term_ids=ids,
             weights={t: float(index.idf[t]) for t in ids},
-            unknown_weight=unknown * rarest,
+            unknown_weight=unknown * typical,
             numbers=[t for t in ids if _is_number(index, t)],
             bigrams=bigrams(ids),
+            negated=any(t.surface in NEGATIONS or t.surface.endswith("n't") for t in tokens),
         )
 
     def features(self, question: str) -> tuple[Query, list[tuple[int, list[float]]]]:
@@ -106,9 +110,17 @@ class QuickAnswerer:
         combined = sentence + PARAGRAPH_WEIGHT * paragraph
         best = float(combined[0]) if len(combined) and combined[0] > 0 else 1.0
         described = []
+        paragraphs = list(dict.fromkeys(int(self.index.paragraph_of[u]) for u in units))
         for rank, unit in enumerate(units):
             scores = (float(sentence[rank]), float(paragraph[rank]), float(combined[rank]) / best)
-            features = candidate_features(self.index, query, unit=unit, rank=rank, scores=scores)
+            features = candidate_features(
+                self.index,
+                query,
+                unit=unit,
+                rank=rank,
+                scores=scores,
+                paragraph_rank=paragraphs.index(int(self.index.paragraph_of[unit])),
+            )
             described.append((unit, features))
         return query, described
 

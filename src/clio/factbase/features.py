@@ -28,6 +28,12 @@ RANK_FEATURES = (
     "reciprocal_rank",
     "score_ratio",
     "unknown_terms",
+    "window_rarest_missing",
+    "paragraph_rank",
+    "match_density",
+    "negation_mismatch",
+    "known_terms",
+    "base_size",
 )
 # The abstain model sees the best candidate's features and how sure the ranker was.
 ANSWER_FEATURES = (*RANK_FEATURES, "rank_probability", "rank_margin")
@@ -36,7 +42,7 @@ ANSWER_FEATURES = (*RANK_FEATURES, "rank_probability", "rank_margin")
 @dataclass(frozen=True, slots=True)
 class Query:
     """A question reduced to what the features need: its term ids with their weights (an
-    unknown term weighs as the rarest known term, so it counts against every sentence)."""
+    unknown term weighs as a typical known term, so it counts against every sentence)."""
 
     text: str
     kind: AnswerType
@@ -45,6 +51,7 @@ class Query:
     unknown_weight: float
     numbers: list[int]
     bigrams: set[tuple[int, int]]
+    negated: bool
 
     @property
     def total_weight(self) -> float:
@@ -63,9 +70,11 @@ def candidate_features(
     unit: int,
     rank: int,
     scores: tuple[float, float, float],
+    paragraph_rank: int,
 ) -> list[float]:
     """The RANK_FEATURES of one candidate; `scores` are its sentence BM25, paragraph BM25
-    and its combined score as a fraction of the best candidate's."""
+    and its combined score as a fraction of the best candidate's; `paragraph_rank` is its
+    paragraph's place among the candidates' paragraphs."""
     sentence_ids = index.term_ids(unit)
     sentence = set(sentence_ids)
     paragraph_ids = index.paragraph_term_ids(int(index.paragraph_of[unit]))
@@ -73,6 +82,8 @@ def candidate_features(
     window = sentence.union(*(index.term_ids(n) for n in index.neighbours(unit)))
     total = query.total_weight or 1.0
     missing = [w for t, w in query.weights.items() if t not in paragraph]
+    window_missing = [w for t, w in query.weights.items() if t not in window]
+    rarest = max(float(index.idf.max()), 1.0)
     known = len(query.weights)
     pairs = max(len(query.bigrams), 1)
     text = index.units[unit].sentence
@@ -85,7 +96,7 @@ def candidate_features(
         sum(1 for t in query.weights if t in sentence) / max(known, 1),
         len(query.bigrams & bigrams(sentence_ids)) / pairs,
         len(query.bigrams & bigrams(paragraph_ids)) / pairs,
-        max([*missing, query.unknown_weight]) / max(float(index.idf.max()), 1.0),
+        max([*missing, rarest if query.unknown_weight else 0.0]) / rarest,
         float(any(n not in paragraph for n in query.numbers)),
         float(query.kind is not AnswerType.OTHER),
         type_evidence(query.kind, text, query.text),
@@ -94,4 +105,22 @@ def candidate_features(
         1.0 / (rank + 1),
         scores[2],
         query.unknown_weight / total,
+        max([*window_missing, rarest if query.unknown_weight else 0.0]) / rarest,
+        1.0 / (paragraph_rank + 1),
+        _density(sentence_ids, query),
+        float(query.negated and not NEGATIONS & set(text.casefold().split())),
+        math.log1p(known),
+        math.log10(len(index) + 1),
     ]
+
+
+NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "without"})
+
+
+def _density(sentence_ids: list[int], query: Query) -> float:
+    """Matched query terms per content word of the stretch that holds them: high when the
+    question's words sit together in the sentence."""
+    where = [i for i, t in enumerate(sentence_ids) if t in query.weights]
+    if not where:
+        return 0.0
+    return len(set(sentence_ids[i] for i in where)) / (where[-1] - where[0] + 1)

@@ -12,10 +12,10 @@ import numpy.typing as npt
 from clio.core.facts import Fact, FactBase, Source
 from clio.factbase.terms import Analyzer
 
-K1, B = 1.2, 0.75
+K1, B = 0.9, 0.4
 # How much the paragraph around a sentence counts next to the sentence itself: SQuAD
 # questions often take a name from one sentence and the answer from the next.
-PARAGRAPH_WEIGHT = 0.35
+PARAGRAPH_WEIGHT = 0.7
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int32]
