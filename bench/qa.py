@@ -7,7 +7,9 @@ hit@1: a gold answer occurs in the top reply (short answer or sentence), over an
 questions, whether or not the answerer then abstains (it measures the ranking).
 end-to-end: answered with a hit, or abstained on an unanswerable question, over all.
 BM25's abstain threshold is the best possible one, chosen on the very set it is scored on
-(an upper bound for the baseline); Clio's threshold was fixed on tune.json by train_qa.py.
+(an upper bound for the baseline). Clio's thresholds were fixed on tune.json by train_qa.py:
+"clio" uses the strict one (best against SQuAD's adversarial questions), "clio_default" the
+one `clio ask` uses by default (best against off-topic questions).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import numpy as np
 import Stemmer
 
 from clio.core.facts import FactBase
+from clio.factbase import qa_model
 from clio.factbase.answering import QuickAnswerer
 from squad_data import (
     DEV,
@@ -55,9 +58,11 @@ class Scores:
         }
 
 
-def run_clio(fact_base: FactBase, items: list[Item]) -> tuple[Scores, float]:
+def run_clio(fact_base: FactBase, items: list[Item]) -> tuple[Scores, Scores, float]:
+    """Clio at its strict threshold (for adversarial questions) and at its default one."""
     answerer = QuickAnswerer.from_fact_base(fact_base)
-    hits, answered = [], []
+    strict = QuickAnswerer(answerer.index, abstain_below=qa_model.STRICT_ABSTAIN_BELOW)
+    hits, answered, strict_answered = [], [], []
     start = time.perf_counter()
     for item in items:
         ranking = answerer.rank(item.question)
@@ -67,9 +72,15 @@ def run_clio(fact_base: FactBase, items: list[Item]) -> tuple[Scores, float]:
         text = "" if top is None else answerer.index.units[top].sentence
         hits.append(hit(item, f"{reply.answer or ''} {text}"))
         answered.append(not reply.abstained)
-    per_question = (time.perf_counter() - start) / max(len(items), 1) / 2
+        strict_answered.append(not strict.answer(item.question).abstained)
+    per_question = (time.perf_counter() - start) / max(len(items), 1) / 3
     answerable = np.asarray([i.answerable for i in items])
-    return Scores(np.asarray(hits), np.asarray(answered), answerable), per_question
+    found = np.asarray(hits)
+    return (
+        Scores(found, np.asarray(strict_answered), answerable),
+        Scores(found, np.asarray(answered), answerable),
+        per_question,
+    )
 
 
 def run_bm25(fact_base: FactBase, items: list[Item]) -> Scores:
@@ -92,13 +103,18 @@ def run_bm25(fact_base: FactBase, items: list[Item]) -> Scores:
 
 
 def evaluate(name: str, fact_base: FactBase, items: list[Item]) -> dict[str, object]:
-    clio, per_question = run_clio(fact_base, items)
+    clio, default, per_question = run_clio(fact_base, items)
     bm25 = run_bm25(fact_base, items)
-    figures = {"clio": clio.figures(), "bm25": bm25.figures(), "questions": len(items)}
+    figures = {
+        "clio": clio.figures(),
+        "clio_default": default.figures(),
+        "bm25": bm25.figures(),
+        "questions": len(items),
+    }
     print(f"{name}: {len(items)} questions, {int(clio.answerable.sum())} answerable")
-    for system in ("clio", "bm25"):
+    for system in ("clio", "clio_default", "bm25"):
         row = figures[system]
-        print(f"  {system:5s} " + "  ".join(f"{k} {v:.1%}" for k, v in row.items()))  # type: ignore[union-attr]
+        print(f"  {system:12s} " + "  ".join(f"{k} {v:.1%}" for k, v in row.items()))  # type: ignore[union-attr]
     ratio = clio.figures()["end_to_end"] / max(bm25.figures()["end_to_end"], 1e-9)
     print(f"  clio/bm25 end-to-end ratio {ratio:.3f}; clio {per_question * 1000:.2f} ms/question")
     return figures

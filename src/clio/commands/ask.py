@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from clio.core.facts import QuickAnswer
+from clio.factbase import qa_model
 from clio.factbase.answering import QuickAnswerer
 from clio.factbase.build import build_fact_base
 from clio.settings import Settings
@@ -19,6 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("question", nargs="?", help="the question (omit to read lines on stdin)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--seeds", type=Path, help="answer from the documents in this folder")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="abstain more readily (tuned against trick questions, not just off-topic ones)",
+    )
 
 
 def as_json(answer: QuickAnswer) -> str:
@@ -44,6 +50,8 @@ def as_text(answer: QuickAnswer) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     answerer = QuickAnswerer.from_fact_base(build_fact_base(args.seeds or settings.seeds_dir))
+    if args.strict:
+        answerer = QuickAnswerer(answerer.index, abstain_below=qa_model.STRICT_ABSTAIN_BELOW)
     questions = [args.question] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
         if not question:
