@@ -24,7 +24,6 @@ import numpy as np
 import Stemmer
 
 from clio.core.facts import FactBase
-from clio.factbase import qa_model
 from clio.factbase.answering import QuickAnswerer
 from squad_data import (
     DEV,
@@ -61,7 +60,7 @@ class Scores:
 def run_clio(fact_base: FactBase, items: list[Item]) -> tuple[Scores, Scores, float]:
     """Clio at its strict threshold (for adversarial questions) and at its default one."""
     answerer = QuickAnswerer.from_fact_base(fact_base)
-    strict = QuickAnswerer(answerer.index, abstain_below=qa_model.STRICT_ABSTAIN_BELOW)
+    strict = answerer.strict()
     hits, answered, strict_answered = [], [], []
     start = time.perf_counter()
     for item in items:

@@ -141,17 +141,20 @@ def cross_validate(
     }
 
 
-def off_topic_threshold(small: list[Example], ranker: tuple, judge: tuple) -> float:
-    """The threshold that best tells a single article's answerable questions from other
-    articles' questions (SQuAD's adversarial unanswerables left out): the learner's case."""
+def off_topic_judge(small: list[Example], ranker: tuple, c: float) -> tuple[tuple, float]:
+    """A judge for the learner's case: tell a single article's answerable questions from
+    other articles' questions (SQuAD's adversarial unanswerables left out), and the
+    threshold that does it best."""
     kept = [ex for ex in small if ex.item.answerable or ex.item.id.startswith("stray-")]
-    rows, _, tops = judge_rows(kept, ranker)
-    confidence = probability(rows, judge)
+    rows, labels, tops = judge_rows(kept, ranker)
+    judge = fit(rows, labels, c)
     answerable = np.asarray([ex.item.answerable for ex in kept])
-    return best_threshold(confidence, tops, answerable)
+    return judge, best_threshold(probability(rows, judge), tops, answerable)
 
 
-def write_model(ranker: tuple, judge: tuple, threshold: float, off_topic: float) -> None:
+def write_model(
+    ranker: tuple, judge: tuple, threshold: float, off_topic: tuple, off_topic_below: float
+) -> None:
     def floats(values: np.ndarray) -> str:
         return "(" + ", ".join(f"{v:.6g}" for v in values) + ",)"
 
@@ -164,8 +167,10 @@ def write_model(ranker: tuple, judge: tuple, threshold: float, off_topic: float)
         f"ANSWER_BIAS = {judge[1]:.6g}\n"
         "# Best end-to-end on SQuAD 2.0 (adversarial unanswerable questions) over tune.json.\n"
         f"STRICT_ABSTAIN_BELOW = {threshold:.4g}\n"
-        "# Best at telling one article's questions from other articles' (off-topic) ones.\n"
-        f"ABSTAIN_BELOW = {off_topic:.4g}\n",
+        "# The default judge tells one article's questions from other articles' (off-topic).\n"
+        f"OFF_TOPIC_WEIGHTS: tuple[float, ...] = {floats(off_topic[0])}\n"
+        f"OFF_TOPIC_BIAS = {off_topic[1]:.6g}\n"
+        f"ABSTAIN_BELOW = {off_topic_below:.4g}\n",
         encoding="utf-8",
     )
 
@@ -184,9 +189,9 @@ def main() -> None:
         print(f"  rank  {name:22s} {weight:+.3f}")
     for name, weight in zip(ANSWER_FEATURES, judge[0], strict=True):
         print(f"  judge {name:22s} {weight:+.3f}")
-    off_topic = off_topic_threshold(small, ranker, judge)
-    print(f"thresholds: strict {threshold:.3f}, off-topic {off_topic:.3f}")
-    write_model(ranker, judge, threshold, off_topic)
+    off_topic, off_topic_below = off_topic_judge(small, ranker, c)
+    print(f"thresholds: strict {threshold:.3f}, off-topic {off_topic_below:.3f}")
+    write_model(ranker, judge, threshold, off_topic, off_topic_below)
     print(f"wrote {MODEL_FILE}")
     print("RESULT " + json.dumps({"tune_cv": figures}))
 

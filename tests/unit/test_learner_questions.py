@@ -43,12 +43,6 @@ def test_on_topic_questions_rank_the_right_sentence_first(answerer: QuickAnswere
     assert len(wrong) / len(DATA["on_topic"]) <= 0.05, "\n".join(wrong)
 
 
-def test_on_topic_questions_are_answered_at_least_as_well_as_now(answerer: QuickAnswerer) -> None:
-    correct, wrong = _on_topic_correct(answerer)
-    assert correct >= 0.93, "\n".join(wrong)
-
-
-@pytest.mark.xfail(strict=True, reason="target 95% not met yet: 61/65 (abstains on 4)")
 def test_on_topic_questions_are_answered_from_the_right_sentence(answerer: QuickAnswerer) -> None:
     correct, wrong = _on_topic_correct(answerer)
     assert correct >= 0.95, "\n".join(wrong)

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from clio.core.facts import QuickAnswer
-from clio.factbase import qa_model
 from clio.factbase.answering import QuickAnswerer
 from clio.factbase.build import build_fact_base
 from clio.settings import Settings
@@ -51,7 +50,7 @@ def as_text(answer: QuickAnswer) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     answerer = QuickAnswerer.from_fact_base(build_fact_base(args.seeds or settings.seeds_dir))
     if args.strict:
-        answerer = QuickAnswerer(answerer.index, abstain_below=qa_model.STRICT_ABSTAIN_BELOW)
+        answerer = answerer.strict()
     questions = [args.question] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
         if not question:

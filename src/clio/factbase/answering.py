@@ -33,7 +33,10 @@ class Model:
 
 
 RANKER = Model(qa_model.RANK_WEIGHTS, qa_model.RANK_BIAS)
-JUDGE = Model(qa_model.ANSWER_WEIGHTS, qa_model.ANSWER_BIAS)
+# Two judges of the best sentence: the default one learnt to spot off-topic questions (a
+# learner's stray question to a small seed folder); the strict one SQuAD's trick questions.
+JUDGE = Model(qa_model.OFF_TOPIC_WEIGHTS, qa_model.OFF_TOPIC_BIAS)
+STRICT_JUDGE = Model(qa_model.ANSWER_WEIGHTS, qa_model.ANSWER_BIAS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,12 @@ class QuickAnswerer:
     @classmethod
     def from_fact_base(cls, fact_base: FactBase) -> QuickAnswerer:
         return cls(SentenceIndex(fact_base, Analyzer()))
+
+    def strict(self) -> QuickAnswerer:
+        """The same index with the judge and threshold tuned against trick questions."""
+        return QuickAnswerer(
+            self.index, judge=STRICT_JUDGE, abstain_below=qa_model.STRICT_ABSTAIN_BELOW
+        )
 
     def query(self, question: str) -> Query:
         """The question's known terms (misspellings repaired) with their IDF weights."""

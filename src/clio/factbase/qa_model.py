@@ -58,5 +58,33 @@ ANSWER_WEIGHTS: tuple[float, ...] = (
 ANSWER_BIAS = -1.52124
 # Best end-to-end on SQuAD 2.0 (adversarial unanswerable questions) over tune.json.
 STRICT_ABSTAIN_BELOW = 0.42
-# Best at telling one article's questions from other articles' (off-topic) ones.
-ABSTAIN_BELOW = 0.13
+# The default judge tells one article's questions from other articles' (off-topic).
+OFF_TOPIC_WEIGHTS: tuple[float, ...] = (
+    1.36392,
+    1.90334,
+    0.692772,
+    -0.369257,
+    2.53501,
+    2.83271,
+    -0.441336,
+    0.800822,
+    1.06228,
+    -1.76024,
+    -0.124195,
+    0.490675,
+    2.14615,
+    -0.688067,
+    -1.03401,
+    -0.69106,
+    -1.68594,
+    0.78531,
+    -1.50484,
+    -0.195945,
+    -1.00467,
+    2.51877,
+    -0.563211,
+    -1.80071,
+    5.64709,
+)
+OFF_TOPIC_BIAS = -6.95202
+ABSTAIN_BELOW = 0.2
