@@ -115,3 +115,10 @@ def test_ask_json_reads_stdin_and_writes_one_object_per_line(
     assert isinstance(first["score"], float)
     assert second["answer"] is None and second["sentence"] is None
     assert second["source"] is None
+
+
+def test_empty_base_and_empty_question_abstain(answerer: QuickAnswerer) -> None:
+    empty = QuickAnswerer.from_fact_base(FactBase.assemble((), ()))
+    assert empty.answer("when did the war end").abstained
+    assert answerer.answer("what is it?").abstained
+    assert answerer.answer("").abstained
