@@ -100,9 +100,7 @@ def upgrade() -> None:
         learner_fk("review_logs"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_logs")),
     )
-    op.create_index(
-        "ix_review_logs_learner_reviewed", "review_logs", ["learner_id", "reviewed_at"]
-    )
+    op.create_index("ix_review_logs_learner_reviewed", "review_logs", ["learner_id", "reviewed_at"])
     op.create_table(
         "lesson_positions",
         sa.Column("learner_id", sa.Integer(), nullable=False),

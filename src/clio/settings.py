@@ -21,8 +21,13 @@ class Settings:
     cache_dir: Path
     data_dir: Path
     # An ordinary SQLAlchemy URL (sqlite:///path, postgresql://user@host/db); the store picks
-    # the async driver. Default: clio.db in data_dir (its folder is made on first use).
-    database_url: str
+    # the async driver. Empty means clio.db in data_dir (its folder is made on first use).
+    database_url: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            default = f"sqlite:///{self.data_dir / 'clio.db'}"
+            object.__setattr__(self, "database_url", default)  # frozen: set once, here
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -33,7 +38,7 @@ class Settings:
             dialogs_dir=Path(env.get("CLIO_DIALOGS_DIR", "dialogs")),
             cache_dir=Path(env.get("CLIO_CACHE_DIR") or platformdirs.user_cache_dir("clio")),
             data_dir=data_dir,
-            database_url=env.get("CLIO_DATABASE_URL") or f"sqlite:///{data_dir / 'clio.db'}",
+            database_url=env.get("CLIO_DATABASE_URL", ""),
         )
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 import pytest
 from fake_tutor import TEXTS, QuizTutor
-from fakebot import FakeBotApi, FakeUser, Learner
+from fakebot import FakeBotApi, FakeUser, Learner, StartBot
 
 from clio.adapters.telegram import (
     Backoff,
@@ -21,7 +20,6 @@ from clio.adapters.telegram import (
 )
 
 FAST_BACKOFF = Backoff(attempts=4, first=0.01)
-StartBot = Callable[..., Awaitable[None]]
 
 
 @pytest.fixture
@@ -33,13 +31,6 @@ async def api() -> AsyncIterator[FakeBotApi]:
 @pytest.fixture
 def tutor() -> QuizTutor:
     return QuizTutor()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

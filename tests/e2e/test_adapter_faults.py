@@ -7,9 +7,8 @@ import logging
 import time
 
 import pytest
-from conftest import StartBot
 from fake_tutor import QuizTutor
-from fakebot import FakeBotApi, FakeUser, Learner
+from fakebot import FakeBotApi, FakeUser, Learner, StartBot
 from telegram.error import InvalidToken
 
 

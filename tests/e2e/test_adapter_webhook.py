@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import StartBot, free_port
 from fake_tutor import QuizTutor
-from fakebot import FakeBotApi, Learner
+from fakebot import FakeBotApi, Learner, StartBot, free_port
 
 from clio.adapters.telegram import WebhookConfig
 

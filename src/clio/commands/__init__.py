@@ -6,7 +6,7 @@ import argparse
 from types import ModuleType
 from typing import Protocol, cast
 
-from clio.commands import ask, build, facts, validate
+from clio.commands import ask, build, chat, db, facts, validate
 from clio.settings import Settings
 
 
@@ -27,4 +27,6 @@ COMMANDS: dict[str, Command] = {
     "facts": _command(facts),
     "ask": _command(ask),
     "validate": _command(validate),
+    "chat": _command(chat),
+    "db": _command(db),
 }

@@ -19,6 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("question", nargs="?", help="the question (omit to read lines on stdin)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--seeds", type=Path, help="answer from the documents in this folder")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="abstain more readily (tuned against trick questions, not just off-topic ones)",
+    )
 
 
 def as_json(answer: QuickAnswer) -> str:
@@ -44,6 +49,8 @@ def as_text(answer: QuickAnswer) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     answerer = QuickAnswerer.from_fact_base(build_fact_base(args.seeds or settings.seeds_dir))
+    if args.strict:
+        answerer = answerer.strict()
     questions = [args.question] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
         if not question:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from clio.dialogs.loader import load_flows
 from clio.factbase.build import build_fact_base
+from clio.factbase.cache import AUTHORED_FILE
 from clio.settings import Settings
 
 HELP = "check dialogs/*.yaml and the seeds; exit non-zero on an error"
@@ -18,8 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    flows = load_flows(args.dialogs or settings.dialogs_dir)
-    fact_base = build_fact_base(args.seeds or settings.seeds_dir)
+    dialogs = args.dialogs or settings.dialogs_dir
+    flows = load_flows(dialogs)
+    fact_base = build_fact_base(args.seeds or settings.seeds_dir, authored=dialogs / AUTHORED_FILE)
     facts = sum(len(topic.facts) for topic in fact_base.topics)
     print(
         f"ok: {len(flows.texts)} texts; {len(fact_base.topics)} topics, {facts} facts, "

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from clio.core.messages import Reply
+from clio.core.review import CardState
 from clio.core.state import LearnerState
 
 
@@ -30,10 +31,11 @@ class CardRecord:
     """A learner's spaced-repetition card after a review; `due` is indexed by the store."""
 
     item_id: str
-    card: dict[str, Any]
+    card: CardState
     due: datetime
     rating: int
     reviewed_at: datetime
+    log: dict[str, Any]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from clio.core.errors import ClioError
+from clio.core.review import CardState
 
 SCHEMA_VERSION = 1
 RECENT_DAYS_KEPT = 400  # enough for a year's streak with room for freezes
@@ -45,7 +46,7 @@ class LastGrade:
     topic_id: str
     response: str
     score: float
-    card_before: JsonDict | None
+    card_before: CardState | None
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class LearnerState:
     last_grade: LastGrade | None = None
     positions: Mapping[str, int] = field(default_factory=dict)
     stats: Mapping[str, TopicStats] = field(default_factory=dict)
-    cards: Mapping[str, JsonDict] = field(default_factory=dict)
+    cards: Mapping[str, CardState] = field(default_factory=dict)
     active_days: tuple[date, ...] = ()
 
     def with_active_day(self, day: date) -> LearnerState:

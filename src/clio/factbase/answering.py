@@ -1,85 +1,162 @@
-"""Quick answers: the best supporting sentence of the fact base for a free question."""
+"""Quick answers: the best supporting sentence of the fact base for a free question, or none."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from clio.core.facts import Fact, FactBase, QuickAnswer
+import numpy as np
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "and",
-        "or",
-        "but",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "are",
-        "what",
-        "who",
-        "whom",
-        "when",
-        "where",
-        "which",
-        "why",
-        "how",
-        "did",
-        "do",
-        "does",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "as",
-        "into",
-        "than",
-        "then",
-    ]
-)
+from clio.core.facts import FactBase, QuickAnswer
+from clio.factbase import qa_model
+from clio.factbase.answer_type import answer_type, short_answer
+from clio.factbase.features import NEGATIONS, Query, candidate_features
+from clio.factbase.retrieval import PARAGRAPH_WEIGHT, SentenceIndex
+from clio.factbase.terms import STOPWORDS, Analyzer, bigrams
+from clio.factbase.typos import SpellingRepair
+
+# How many sentences retrieval hands to the learned ranker.
+CANDIDATES = 20
 
 
-def _terms(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS]
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A logistic model: weights in feature order, a bias."""
+
+    weights: Sequence[float]
+    bias: float
+
+    def probability(self, features: Sequence[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+RANKER = Model(qa_model.RANK_WEIGHTS, qa_model.RANK_BIAS)
+# Two judges of the best sentence: the default one learnt to spot off-topic questions (a
+# learner's stray question to a small seed folder); the strict one SQuAD's trick questions.
+JUDGE = Model(qa_model.OFF_TOPIC_WEIGHTS, qa_model.OFF_TOPIC_BIAS)
+STRICT_JUDGE = Model(qa_model.ANSWER_WEIGHTS, qa_model.ANSWER_BIAS)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A ranked sentence: its index unit, ranker probability and features."""
+
+    unit: int
+    probability: float
+    features: list[float]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """Candidates best first, and the judged probability that the best one answers."""
+
+    query: Query
+    candidates: list[Candidate]
+    confidence: float
 
 
 class QuickAnswerer:
-    """A first cut: the sentence sharing the most question terms; abstains below a threshold.
-    To be replaced by proper ranking and answerability."""
+    """Answers free questions from an index built once from a FactBase; answering does no
+    I/O, so the pure core can hold one."""
 
-    def __init__(self, facts: list[Fact], *, threshold: float = 0.5) -> None:
-        self._facts = facts
-        self._terms = [Counter(_terms(fact.text)) for fact in facts]
-        self._threshold = threshold
+    def __init__(
+        self,
+        index: SentenceIndex,
+        *,
+        ranker: Model = RANKER,
+        judge: Model = JUDGE,
+        abstain_below: float = qa_model.ABSTAIN_BELOW,
+    ) -> None:
+        self.index = index
+        self._repair = SpellingRepair(index.surfaces)
+        self._ranker, self._judge, self._abstain_below = ranker, judge, abstain_below
 
     @classmethod
     def from_fact_base(cls, fact_base: FactBase) -> QuickAnswerer:
-        return cls([fact for topic in fact_base.topics for fact in topic.facts])
+        return cls(SentenceIndex(fact_base, Analyzer()))
+
+    def strict(self) -> QuickAnswerer:
+        """The same index with the judge and threshold tuned against trick questions."""
+        return QuickAnswerer(
+            self.index, judge=STRICT_JUDGE, abstain_below=qa_model.STRICT_ABSTAIN_BELOW
+        )
+
+    def query(self, question: str) -> Query:
+        """The question's known terms (misspellings repaired) with their IDF weights."""
+        index, analyzer = self.index, self.index.analyzer
+        ids: list[int] = []
+        unknown = 0
+        tokens = analyzer.tokens(question)
+        for token in tokens:
+            if token.surface in STOPWORDS:
+                continue
+            term = index.vocabulary.get(token.stem)
+            if term is None and token.surface not in index.surfaces:
+                repaired = self._repair.repair(token.surface)
+                term = index.vocabulary.get(analyzer.stem(repaired)) if repaired else None
+            if term is None:
+                unknown += 1
+            elif term not in ids:
+                ids.append(term)
+        typical = float(np.median(index.idf)) if len(index.idf) else 1.0
+        return Query(
+            text=question,
+            kind=answer_type(question),
+            term_ids=ids,
+            weights={t: float(index.idf[t]) for t in ids},
+            unknown_weight=unknown * typical,
+            numbers=[t for t in ids if _is_number(index, t)],
+            bigrams=bigrams(ids),
+            negated=any(t.surface in NEGATIONS or t.surface.endswith("n't") for t in tokens),
+        )
+
+    def features(self, question: str) -> tuple[Query, list[tuple[int, list[float]]]]:
+        """Retrieve candidates and describe each (bench/train_qa.py learns from these)."""
+        query = self.query(question)
+        units, sentence, paragraph = self.index.search(query.term_ids, CANDIDATES)
+        combined = sentence + PARAGRAPH_WEIGHT * paragraph
+        best = float(combined[0]) if len(combined) and combined[0] > 0 else 1.0
+        described = []
+        paragraphs = list(dict.fromkeys(int(self.index.paragraph_of[u]) for u in units))
+        for rank, unit in enumerate(units):
+            scores = (float(sentence[rank]), float(paragraph[rank]), float(combined[rank]) / best)
+            features = candidate_features(
+                self.index,
+                query,
+                unit=unit,
+                rank=rank,
+                scores=scores,
+                paragraph_rank=paragraphs.index(int(self.index.paragraph_of[unit])),
+            )
+            described.append((unit, features))
+        return query, described
+
+    def rank(self, question: str) -> Ranking:
+        """Order the candidates by the ranker and judge the best one."""
+        query, described = self.features(question)
+        candidates = [Candidate(u, self._ranker.probability(f), f) for u, f in described]
+        candidates.sort(key=lambda c: -c.probability)
+        if not candidates or not query.term_ids:
+            return Ranking(query, candidates, 0.0)
+        return Ranking(query, candidates, self._judge.probability(judge_features(candidates)))
 
     def answer(self, question: str) -> QuickAnswer:
-        terms = set(_terms(question))
-        best, best_score = None, 0.0
-        for fact, counts in zip(self._facts, self._terms, strict=True):
-            score = len(terms & counts.keys()) / max(len(terms), 1)
-            if score > best_score:
-                best, best_score = fact, score
-        if best is None or best_score < self._threshold:
-            return QuickAnswer(question, None, None, None, best_score)
-        return QuickAnswer(question, None, best.text, best.source, best_score)
+        ranking = self.rank(question)
+        if not ranking.candidates or ranking.confidence < self._abstain_below:
+            return QuickAnswer(question, None, None, None, ranking.confidence)
+        unit = self.index.units[ranking.candidates[0].unit]
+        short = short_answer(ranking.query.kind, unit.facts, question)
+        return QuickAnswer(question, short, unit.sentence, unit.source, ranking.confidence)
+
+
+def judge_features(candidates: list[Candidate]) -> list[float]:
+    """The ANSWER_FEATURES: the best candidate's own, its probability and its lead."""
+    top = candidates[0]
+    runner_up = candidates[1].probability if len(candidates) > 1 else 0.0
+    return [*top.features, top.probability, top.probability - runner_up]
+
+
+def _is_number(index: SentenceIndex, term: int) -> bool:
+    return index.terms_by_id[term].isdigit()

@@ -63,7 +63,13 @@ class Updates(Protocol):
     async def claim(
         self, platform: str, update_id: int | str, *, now: datetime, learner_id: int | None = None
     ) -> bool:
-        """False when this update was already processed (in a committed unit of work)."""
+        """False when this update was already processed (in a committed unit of work).
+        Scheduled work dedupes the same way, e.g. a daily prompt as
+        `claim("daily-prompt", f"{learner_id}:{local_date}", ...)`."""
+        ...
+
+    async def prune(self, *, before: datetime) -> int:
+        """Forget updates processed before `before`; how many were forgotten."""
         ...
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +24,14 @@ def to_learner(row: LearnerRow) -> Learner:
         active=row.active,
         created_at=row.created_at,
     )
+
+
+def _check_time_zone(name: str) -> None:
+    """A learner's time zone decides their local day; an unknown name would break it later."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}; expected an IANA name") from None
 
 
 class SqlLearners:
@@ -80,6 +89,8 @@ class SqlLearners:
         active: bool | None = None,
     ) -> None:
         """Change what is given; `clear_daily_prompt` turns the daily prompt off."""
+        if time_zone is not None:
+            _check_time_zone(time_zone)
         values: dict[str, object] = {
             key: value
             for key, value in (

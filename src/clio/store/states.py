@@ -27,7 +27,11 @@ class SqlStates:
         here. On SQLite the unit of work already holds the database's write lock."""
         if for_update:
             await self._session.execute(
-                select(LearnerRow.id).where(LearnerRow.id == learner_id).with_for_update()
+                select(LearnerRow.id)
+                .where(LearnerRow.id == learner_id)
+                # FOR NO KEY UPDATE: excludes other such loads, yet leaves foreign-key
+                # checks of rows pointing at this learner (FOR KEY SHARE) unblocked.
+                .with_for_update(key_share=True)
             )
         row = await self._session.scalar(
             select(DialogStateRow)

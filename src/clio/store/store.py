@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from clio.core.errors import ConfigurationError
 from clio.store import migrate
 from clio.store.engine import create_engine
 from clio.store.learners import SqlLearners
@@ -16,7 +20,7 @@ from clio.store.progress import SqlAttempts, SqlDays, SqlReviews
 from clio.store.scheduling import SqlCards, SqlLessons
 from clio.store.states import SqlStates
 from clio.store.updates import SqlUpdates
-from clio.store.url import async_url, sqlite_file
+from clio.store.url import async_url, shown, sqlite_file
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,14 @@ class SqlStore:
         self._dialect = engine.dialect.name
         # Repositories return values, never rows: nothing needs reloading after a commit.
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # In-memory SQLite is one shared connection, which cannot hold two transactions:
+        # its units of work take turns (a file or a server makes them wait in the database).
+        in_memory = self._dialect == "sqlite" and sqlite_file(engine.url) is None
+        self._turns = asyncio.Lock() if in_memory else contextlib.nullcontext()
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[SqlUnitOfWork]:
-        async with self._sessions() as session, session.begin():
+        async with self._turns, self._sessions() as session, session.begin():
             yield SqlUnitOfWork.of(session, self._dialect)
 
     async def close(self) -> None:
@@ -67,15 +75,24 @@ class SqlStore:
 async def open_store(url: str | URL, *, upgrade: bool = True) -> SqlStore:
     """A store on the database at `url` (any SQLite or PostgreSQL URL). A SQLite file and its
     folder are created if missing; the schema is upgraded to the newest revision when it is
-    behind (`upgrade=False` leaves it as it is)."""
+    behind (`upgrade=False` leaves it as it is). `sqlite://` is a fresh in-memory database
+    that lives as long as the store: handy in tests of the service."""
     engine_url = async_url(url)
     path = sqlite_file(engine_url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(engine_url)
     try:
-        if upgrade and await migrate.current_revision(engine) != migrate.head_revision():
+        # Always connect once here, so a wrong URL or a server down fails now, clearly.
+        current = await migrate.current_revision(engine)
+        if upgrade and current != migrate.head_revision():
             await migrate.upgrade(engine)
+    except (DBAPIError, OSError) as error:
+        await engine.dispose()
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        raise ConfigurationError(
+            f"cannot open the database {shown(engine_url)}: {reason}"
+        ) from error
     except BaseException:
         await engine.dispose()
         raise

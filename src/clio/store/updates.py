@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.store.models import ProcessedUpdateRow
@@ -36,3 +37,13 @@ class SqlUpdates:
             .returning(ProcessedUpdateRow.update_id)
         )
         return claimed is not None
+
+    async def prune(self, *, before: datetime) -> int:
+        """Forget updates processed before `before` (platforms redeliver only recent ones,
+        Telegram for about a day); return how many were forgotten."""
+        forgotten = await self._session.scalars(
+            delete(ProcessedUpdateRow)
+            .where(ProcessedUpdateRow.processed_at < before)
+            .returning(ProcessedUpdateRow.update_id)
+        )
+        return len(forgotten.all())

@@ -11,8 +11,9 @@ import contextlib
 import html
 import json
 import re
+import socket
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,8 @@ from fakebot.updates import JsonDict
 
 STRING_PARAMS = frozenset({"text", "caption", "callback_query_id", "url", "secret_token"})
 _TAG = re.compile(r"<[^>]+>")
+# The e2e fixture that starts Clio's bot against this server: `await start_bot(tutoring, ...)`.
+StartBot = Callable[..., Awaitable[None]]
 
 
 @dataclass
@@ -284,6 +287,14 @@ class FakeBotApi:
         if sent.reply_markup:
             data["reply_markup"] = sent.reply_markup
         return data
+
+
+def free_port() -> int:
+    """A TCP port free on loopback right now (for a webhook listener)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _plain(text: str, params: JsonDict) -> str:

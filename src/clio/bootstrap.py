@@ -1,0 +1,31 @@
+"""The composition root: builds the fact base, flows, store and service from settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from clio.core.tutor import Tutor
+from clio.dialogs.loader import load_flows
+from clio.factbase.answering import QuickAnswerer
+from clio.factbase.cache import load_or_build
+from clio.service.tutoring import TutorService
+from clio.settings import Settings
+from clio.store.store import open_store
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_tutor(settings: Settings) -> Tutor:
+    """Load content once: flows from dialogs/, the fact base from seeds/ (cached)."""
+    flows = load_flows(settings.dialogs_dir)
+    facts = load_or_build(
+        settings.seeds_dir, cache_dir=settings.cache_dir, dialogs_dir=settings.dialogs_dir
+    ).fact_base
+    return Tutor.create(flows=flows, facts=facts, answerer=QuickAnswerer.from_fact_base(facts))
+
+
+async def build_service(settings: Settings) -> TutorService:
+    store = await open_store(settings.database_url)
+    return TutorService(tutor=build_tutor(settings), store=store, clock=utc_now)

@@ -1,0 +1,195 @@
+"""The core step: one event in, the new state, replies and records out. Pure."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import datetime
+
+from clio.core import lesson, quiz, review_session
+from clio.core.calendar import require_utc
+from clio.core.intent import Intent, classify, normalise_phrase
+from clio.core.messages import (
+    ChoicePressed,
+    CommandMessage,
+    Event,
+    PromptDue,
+    Reply,
+    TextMessage,
+)
+from clio.core.outcome import Outcome
+from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, decode
+from clio.core.progress import report
+from clio.core.state import LearnerState, Mode
+from clio.core.tutor import Tutor
+
+
+def step(
+    tutor: Tutor, state: LearnerState, event: Event, *, now: datetime, rng: random.Random
+) -> Outcome:
+    """Handle one event. `now` must be timezone-aware; `rng` is the only source of chance."""
+    now = require_utc(now)
+    if isinstance(event, CommandMessage):
+        return command(tutor, state, event, now=now, rng=rng)
+    if isinstance(event, ChoicePressed):
+        return choice(tutor, state, event, now=now, rng=rng)
+    if isinstance(event, TextMessage):
+        return text(tutor, state, event.text, now=now, rng=rng)
+    assert isinstance(event, PromptDue)
+    return review_session.start(tutor, state, now=now, rng=rng)
+
+
+def command(
+    tutor: Tutor, state: LearnerState, event: CommandMessage, *, now: datetime, rng: random.Random
+) -> Outcome:
+    say = tutor.flows.say
+    name = event.name
+    if name == "start":
+        return welcome(tutor, state)
+    if name == "help":
+        return Outcome(state, (Reply(say("help.text")),))
+    if name == "lesson":
+        return lesson.start(tutor, state, event.argument, now=now, rng=rng)
+    if name == "review":
+        return review_session.start(tutor, state, now=now, rng=rng)
+    if name == "progress":
+        return Outcome(state, (report(tutor, state, now=now),))
+    if name == "hint":
+        new_state, reply = quiz.hint(tutor, state)
+        return Outcome(new_state, (reply,))
+    if name == "skip":
+        return skip(tutor, state, now=now, rng=rng)
+    unknown = Reply(say("help.unknown_command", command=name) + "\n\n" + say("help.text"))
+    return Outcome(state, (unknown,))
+
+
+def welcome(tutor: Tutor, state: LearnerState) -> Outcome:
+    say = tutor.flows.say
+    replies = (
+        Reply(say("onboarding.welcome", name=state.display_name or "there")),
+        Reply(say("onboarding.how_to_ask")),
+        Reply(say("onboarding.choose_topic"), lesson.topic_choices(tutor)),
+    )
+    return Outcome(replace(state, started=True), replies)
+
+
+def choice(
+    tutor: Tutor, state: LearnerState, event: ChoicePressed, *, now: datetime, rng: random.Random
+) -> Outcome:
+    payload = decode(event.payload)
+    if isinstance(payload, TopicPayload):
+        return lesson.begin(tutor, state, payload.topic_id, now=now, rng=rng)
+    if isinstance(payload, CommandPayload):
+        name, _, argument = payload.command.partition(" ")
+        return command(tutor, state, CommandMessage(name, argument), now=now, rng=rng)
+    pending = state.pending
+    if (
+        isinstance(payload, AnswerPayload)
+        and pending is not None
+        and payload.question_id == pending.question_id
+        and 0 <= payload.index < len(pending.choices)
+    ):
+        return answer(tutor, state, pending.choices[payload.index], now=now, rng=rng)
+    return expired(tutor, state)
+
+
+def expired(tutor: Tutor, state: LearnerState) -> Outcome:
+    """A press on an old keyboard: say so, and show the current question again."""
+    replies = [Reply(tutor.flows.say("lesson.expired"))]
+    current = quiz.reask(tutor, state)
+    if current is not None:
+        replies.append(current)
+    return Outcome(state, tuple(replies))
+
+
+def text(
+    tutor: Tutor, state: LearnerState, message: str, *, now: datetime, rng: random.Random
+) -> Outcome:
+    flows = tutor.flows
+    if normalise_phrase(message) in flows.override_phrases:
+        new_state, reply, records = quiz.honour_override(tutor, state, now=now, rng=rng)
+        return Outcome(new_state, _with_pending(tutor, new_state, reply), records)
+    awaiting = state.pending is not None
+    if awaiting and state.pending and state.pending.choices:
+        picked = _typed_choice(message, state.pending.choices)
+        if picked is not None:
+            return answer(tutor, state, picked, now=now, rng=rng)
+    found = classify(
+        message,
+        awaiting_answer=awaiting,
+        small_talk=flows.small_talk,
+        max_length=flows.max_message_length,
+    )
+    if found.intent is Intent.ANSWER:
+        return answer(tutor, state, message, now=now, rng=rng)
+    if found.intent is Intent.QUESTION:
+        return quick_question(tutor, state, message)
+    if found.intent is Intent.SMALL_TALK and found.small_talk is not None:
+        reply = Reply(found.small_talk.reply)
+    elif found.intent is Intent.TOO_LONG:
+        reply = Reply(flows.say("chat.too_long", limit=flows.max_message_length))
+    elif found.intent is Intent.NO_WORDS:
+        reply = Reply(flows.say("chat.emoji"))
+    else:
+        reply = Reply(flows.say("chat.empty"))
+    return Outcome(state, _with_pending(tutor, state, reply))
+
+
+def _typed_choice(message: str, choices: tuple[str, ...]) -> str | None:
+    """A number typed for a numbered choice (the terminal, or a learner who types "2")."""
+    stripped = message.strip().rstrip(".)")
+    if stripped.isdigit() and 1 <= int(stripped) <= len(choices):
+        return choices[int(stripped) - 1]
+    return None
+
+
+def answer(
+    tutor: Tutor, state: LearnerState, response: str, *, now: datetime, rng: random.Random
+) -> Outcome:
+    answered = quiz.take_answer(tutor, state, response, now=now, rng=rng)
+    if answered is None:
+        return quick_question(tutor, state, response)
+    if state.mode is Mode.REVIEW:
+        return review_session.after_answer(tutor, answered, now=now, rng=rng)
+    if state.mode is Mode.LESSON:
+        return lesson.after_answer(tutor, answered, now=now, rng=rng)
+    return Outcome(answered.state, answered.replies, answered.records)
+
+
+def skip(tutor: Tutor, state: LearnerState, *, now: datetime, rng: random.Random) -> Outcome:
+    answered = quiz.skip(tutor, state, now=now, rng=rng)
+    if answered is None:
+        return Outcome(state, (Reply(tutor.flows.say("lesson.nothing_pending")),))
+    if state.mode is Mode.REVIEW:
+        return review_session.after_answer(tutor, answered, now=now, rng=rng)
+    if state.mode is Mode.LESSON:
+        return lesson.after_answer(tutor, answered, now=now, rng=rng)
+    return Outcome(answered.state, answered.replies, answered.records)
+
+
+def quick_question(tutor: Tutor, state: LearnerState, question: str) -> Outcome:
+    """Answer from the fact base (or admit not knowing), then re-ask what was pending."""
+    say = tutor.flows.say
+    found = tutor.answerer.answer(question)
+    if found.sentence is None:
+        titles = ", ".join(topic.title for topic in tutor.facts.topics[:3])
+        reply = Reply(say("quick.unknown", suggestion=titles))
+    elif found.answer:
+        reply = Reply(
+            say(
+                "quick.answer",
+                answer=found.answer,
+                sentence=found.sentence,
+                source=str(found.source),
+            )
+        )
+    else:
+        reply = Reply(say("quick.sentence", sentence=found.sentence, source=str(found.source)))
+    return Outcome(state, _with_pending(tutor, state, reply))
+
+
+def _with_pending(tutor: Tutor, state: LearnerState, reply: Reply) -> tuple[Reply, ...]:
+    current = quiz.reask(tutor, state)
+    if current is None:
+        return (reply,)
+    return (reply, Reply(tutor.flows.say("quick.back_to_question")), current)

@@ -1,0 +1,175 @@
+"""Guided lessons: facts in reading order, in short chunks, each followed by a check question."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import datetime
+
+from clio.core.messages import Choice, Reply
+from clio.core.outcome import LessonRecord, Outcome, Record
+from clio.core.payloads import TopicPayload, encode
+from clio.core.quiz import Answered, ask, choose_question, reask
+from clio.core.state import LearnerState, Mode, Session, TopicStats
+from clio.core.tutor import Tutor
+
+
+def topic_choices(tutor: Tutor) -> tuple[Choice, ...]:
+    return tuple(
+        Choice(label=topic.title, payload=encode(TopicPayload(topic.id)))
+        for topic in tutor.facts.topics
+        if tutor.lesson_facts.get(topic.id)
+    )
+
+
+def find_topic(tutor: Tutor, wanted: str) -> str | None:
+    """A topic by id, or by a word of its title (case-insensitive)."""
+    needle = wanted.strip().casefold()
+    for topic in tutor.facts.topics:
+        if needle in (topic.id, topic.title.casefold()):
+            return topic.id
+    matches = [t.id for t in tutor.facts.topics if needle and needle in t.title.casefold()]
+    return matches[0] if len(matches) == 1 else None
+
+
+def start(
+    tutor: Tutor, state: LearnerState, wanted: str, *, now: datetime, rng: random.Random
+) -> Outcome:
+    """`/lesson [topic]`: resume the lesson in progress, or start one on the chosen topic."""
+    say = tutor.flows.say
+    if not wanted and state.mode is Mode.LESSON and state.pending is not None:
+        topic = tutor.topic(state.topic_id)
+        again = reask(tutor, state)
+        resume = Reply(say("lesson.resume", topic=topic.title if topic else ""))
+        return Outcome(state, (resume,) if again is None else (resume, again))
+    choices = topic_choices(tutor)
+    if not choices:
+        return Outcome(state, (Reply(say("lesson.no_topics")),))
+    topic_id = find_topic(tutor, wanted) if wanted else state.topic_id
+    if wanted and topic_id is None:
+        return Outcome(state, (Reply(say("lesson.unknown_topic", topic=wanted), choices),))
+    if topic_id is None:
+        if len(choices) > 1:
+            return Outcome(state, (Reply(say("onboarding.choose_topic"), choices),))
+        topic_id = tutor.facts.topics[0].id
+    return begin(tutor, state, topic_id, now=now, rng=rng)
+
+
+def begin(
+    tutor: Tutor, state: LearnerState, topic_id: str, *, now: datetime, rng: random.Random
+) -> Outcome:
+    """Open (or re-open) the lesson on `topic_id` at the learner's saved position."""
+    topic = tutor.topic(topic_id)
+    facts = tutor.lesson_facts.get(topic_id, ())
+    if topic is None or not facts:
+        return Outcome(state, (Reply(tutor.flows.say("lesson.no_topics")),))
+    position = state.positions.get(topic_id, 0)
+    if position >= len(facts):
+        position = 0
+    key = "lesson.resume" if position else "lesson.start"
+    intro = Reply(tutor.flows.say(key, topic=topic.title, facts=len(facts)))
+    state = replace(
+        state,
+        mode=Mode.LESSON,
+        topic_id=topic_id,
+        pending=None,
+        session=Session(topic_id=topic_id, position=position),
+    )
+    return next_chunk(tutor, state, (intro,), (), now=now, rng=rng)
+
+
+def next_chunk(
+    tutor: Tutor,
+    state: LearnerState,
+    replies: tuple[Reply, ...],
+    records: tuple[Record, ...],
+    *,
+    now: datetime,
+    rng: random.Random,
+) -> Outcome:
+    """Teach the next chunk of facts and ask about one of them; the recap at the end."""
+    session = state.session
+    assert session is not None and session.topic_id is not None
+    facts = tutor.lesson_facts[session.topic_id]
+    position = session.position
+    taught: list[str] = []
+    while position < len(facts):
+        chunk = facts[position : position + tutor.flows.lesson.chunk_size]
+        position += len(chunk)
+        taught.extend(fact.text for fact in chunk)
+        candidates = [q for f in chunk if (q := choose_question(tutor, f, rng=rng))]
+        if candidates:
+            question = rng.choice(candidates)
+            lines = "\n".join(f"• {text}" for text in taught)
+            state = replace(
+                state,
+                session=replace(session, position=position),
+                positions={**state.positions, session.topic_id: position},
+            )
+            state, asked = ask(tutor, state, question, now=now)
+            lesson = LessonRecord(session.topic_id, position, completed=False)
+            chunk_reply = Reply(tutor.flows.say("lesson.chunk", facts=lines))
+            return Outcome(state, (*replies, chunk_reply, asked), (*records, lesson))
+    if taught:
+        lines = "\n".join(f"• {text}" for text in taught)
+        replies = (*replies, Reply(tutor.flows.say("lesson.chunk", facts=lines)))
+    return finish(tutor, state, replies, records)
+
+
+def finish(
+    tutor: Tutor, state: LearnerState, replies: tuple[Reply, ...], records: tuple[Record, ...]
+) -> Outcome:
+    """The recap: score and what to review; the topic starts over next time."""
+    session = state.session
+    assert session is not None and session.topic_id is not None
+    topic = tutor.topic(session.topic_id)
+    say = tutor.flows.say
+    recap = [
+        say(
+            "lesson.recap",
+            topic=topic.title if topic else "",
+            correct=_score(session.credit),
+            total=session.asked,
+        )
+    ]
+    if session.missed:
+        missed = "\n".join(f"• {tutor.facts.facts_by_id[fid].text}" for fid in session.missed)
+        recap.append(say("lesson.recap_review", facts=missed))
+    elif session.asked:
+        recap.append(say("lesson.recap_perfect"))
+    stats = state.stats.get(session.topic_id, TopicStats())
+    state = replace(
+        state,
+        mode=Mode.IDLE,
+        session=None,
+        pending=None,
+        positions={**state.positions, session.topic_id: 0},
+        stats={
+            **state.stats,
+            session.topic_id: replace(stats, lessons_completed=stats.lessons_completed + 1),
+        },
+    )
+    done = LessonRecord(session.topic_id, 0, completed=True)
+    return Outcome(state, (*replies, Reply("\n\n".join(recap))), (*records, done))
+
+
+def after_answer(tutor: Tutor, answered: Answered, *, now: datetime, rng: random.Random) -> Outcome:
+    """Count the answer in the lesson, then go on to the next chunk."""
+    state = answered.state
+    session = state.session
+    assert session is not None
+    missed = session.missed if answered.credit >= 1.0 else (*session.missed, answered.fact.id)
+    state = replace(
+        state,
+        session=replace(
+            session,
+            asked=session.asked + 1,
+            credit=session.credit + answered.credit,
+            missed=missed,
+        ),
+    )
+    return next_chunk(tutor, state, answered.replies, answered.records, now=now, rng=rng)
+
+
+def _score(credit: float) -> str:
+    return f"{credit:g}" if credit != int(credit) else str(int(credit))

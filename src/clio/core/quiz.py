@@ -1,0 +1,289 @@
+"""Asking a question and taking its answer: grading, feedback, hints, skips and overrides."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from clio.core import review as srs
+from clio.core.calendar import local_date
+from clio.core.facts import Fact, Question
+from clio.core.grades import Grade, Reason, Verdict, override, wrong
+from clio.core.grading import grade
+from clio.core.messages import Choice, Reply
+from clio.core.outcome import ActiveDayRecord, AttemptRecord, CardRecord, Record
+from clio.core.payloads import AnswerPayload, encode
+from clio.core.state import LastGrade, LearnerState, Pending, TopicStats
+from clio.core.tutor import Tutor
+
+SKIPPED = "skipped"  # the verdict recorded for a skipped question
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What taking an answer produced, before the flow decides what comes next."""
+
+    state: LearnerState
+    replies: tuple[Reply, ...]
+    records: tuple[Record, ...]
+    credit: float
+    fact: Fact
+
+
+def choose_question(tutor: Tutor, fact: Fact, *, rng: random.Random) -> Question | None:
+    """The question to check `fact` with: the first kind in the lesson's preferred order,
+    with a random pick among questions of that kind."""
+    questions = tutor.questions_for(fact.id)
+    for kind in tutor.flows.lesson.question_kinds:
+        of_kind = [q for q in questions if q.kind.value == kind]
+        if of_kind:
+            return rng.choice(of_kind)
+    return rng.choice(questions) if questions else None
+
+
+def ask(
+    tutor: Tutor, state: LearnerState, question: Question, *, now: datetime
+) -> tuple[LearnerState, Reply]:
+    """Put `question` to the learner and remember it as pending."""
+    pending = Pending(question_id=question.id, asked_at=now, choices=question.choices)
+    return replace(state, pending=pending), question_reply(tutor, question, pending.choices)
+
+
+def question_reply(tutor: Tutor, question: Question, choices: tuple[str, ...]) -> Reply:
+    prompt = question.prompt
+    if question.kind.value == "true_false":
+        prompt = tutor.flows.say("lesson.true_false_prompt", statement=question.prompt)
+    buttons = tuple(
+        Choice(label=choice, payload=encode(AnswerPayload(question.id, index)))
+        for index, choice in enumerate(choices)
+    )
+    return Reply(prompt, buttons)
+
+
+def reask(tutor: Tutor, state: LearnerState) -> Reply | None:
+    """The pending question again (after a quick question, a resume or a stale press)."""
+    if state.pending is None:
+        return None
+    question = tutor.questions_by_id.get(state.pending.question_id)
+    return None if question is None else question_reply(tutor, question, state.pending.choices)
+
+
+def take_answer(
+    tutor: Tutor, state: LearnerState, response: str, *, now: datetime, rng: random.Random
+) -> Answered | None:
+    """Grade `response` to the pending question; None when nothing (known) is pending."""
+    pending = state.pending
+    question = tutor.questions_by_id.get(pending.question_id) if pending else None
+    if pending is None or question is None:
+        return None
+    result = grade(response, question)
+    seconds = max((now - pending.asked_at).total_seconds(), 0.0)
+    rating = srs.rating_for(result, hints_used=pending.hints, response_seconds=seconds)
+    return _record(
+        tutor,
+        state,
+        question,
+        result,
+        response=response,
+        rating=rating,
+        hints=pending.hints,
+        seconds=seconds,
+        now=now,
+        rng=rng,
+    )
+
+
+def skip(
+    tutor: Tutor, state: LearnerState, *, now: datetime, rng: random.Random
+) -> Answered | None:
+    """Give up on the pending question: no credit, the answer shown, the card rated Again."""
+    pending = state.pending
+    question = tutor.questions_by_id.get(pending.question_id) if pending else None
+    if pending is None or question is None:
+        return None
+    answered = _record(
+        tutor,
+        state,
+        question,
+        wrong(Reason.EMPTY),
+        response="",
+        rating=srs.Rating.Again,
+        hints=pending.hints,
+        seconds=None,
+        now=now,
+        rng=rng,
+        verdict=SKIPPED,
+    )
+    skipped = Reply(tutor.flows.say("lesson.skipped", answer=question.answer))
+    return replace(answered, replies=(skipped, *answered.replies[1:]))
+
+
+def _record(
+    tutor: Tutor,
+    state: LearnerState,
+    question: Question,
+    result: Grade,
+    *,
+    response: str,
+    rating: srs.Rating,
+    hints: int,
+    seconds: float | None,
+    now: datetime,
+    rng: random.Random,
+    verdict: str | None = None,
+) -> Answered:
+    fact = tutor.facts.facts_by_id[question.fact_id]
+    card_before = state.cards.get(fact.id)
+    card = card_before or srs.new_card(now, card_id=srs.card_id_for(fact.id))
+    card_after, log = srs.review(card, rating, now, rng=rng)
+    stats = state.stats.get(fact.topic_id, TopicStats())
+    new_state = replace(
+        state,
+        pending=None,
+        cards={**state.cards, fact.id: card_after},
+        stats={
+            **state.stats,
+            fact.topic_id: replace(
+                stats, answers=stats.answers + 1, credit=stats.credit + result.score
+            ),
+        },
+        last_grade=LastGrade(
+            question_id=question.id,
+            fact_id=fact.id,
+            topic_id=fact.topic_id,
+            response=response,
+            score=result.score,
+            card_before=card_before,
+        ),
+    ).with_active_day(local_day(state, now))
+    records: tuple[Record, ...] = (
+        AttemptRecord(
+            question_id=question.id,
+            fact_id=fact.id,
+            topic_id=fact.topic_id,
+            response=response,
+            score=result.score,
+            verdict=verdict or result.verdict.value,
+            hints=hints,
+            seconds=seconds,
+        ),
+        CardRecord(
+            item_id=fact.id,
+            card=card_after,
+            due=log.due,
+            rating=int(rating),
+            reviewed_at=now,
+            log=log.to_dict(),
+        ),
+        ActiveDayRecord(local_day(state, now)),
+    )
+    return Answered(new_state, feedback(tutor, question, result), records, result.score, fact)
+
+
+def feedback(tutor: Tutor, question: Question, result: Grade) -> tuple[Reply, ...]:
+    """Right or wrong, the correct answer, and the source sentence."""
+    say = tutor.flows.say
+    if result.verdict is Verdict.CORRECT:
+        verdict = say("lesson.correct", answer=question.answer)
+    elif result.verdict is Verdict.PARTIAL:
+        missing = ", ".join(result.missing)
+        verdict = say("lesson.partial", answer=question.answer, missing=missing)
+    else:
+        verdict = say("lesson.wrong", answer=question.answer)
+    source = say("lesson.source", sentence=question.explanation, source=str(question.source))
+    return (Reply(f"{verdict}\n{source}"),)
+
+
+def honour_override(
+    tutor: Tutor, state: LearnerState, *, now: datetime, rng: random.Random
+) -> tuple[LearnerState, Reply, tuple[Record, ...]]:
+    """ "I was right": credit the last answer in full and re-rate its card as Good."""
+    last = state.last_grade
+    question = tutor.questions_by_id.get(last.question_id) if last else None
+    if last is None or question is None or last.score >= 1.0:
+        return state, Reply(tutor.flows.say("lesson.nothing_to_override")), ()
+    fixed = override(grade(last.response, question))
+    card = last.card_before or srs.new_card(now, card_id=srs.card_id_for(last.fact_id))
+    card_after, log = srs.review(card, srs.Rating.Good, now, rng=rng)
+    stats = state.stats.get(last.topic_id, TopicStats())
+    session = state.session
+    if session is not None:  # the lesson's recap counts the answer as right too
+        session = replace(
+            session,
+            credit=session.credit + fixed.score - last.score,
+            missed=tuple(fid for fid in session.missed if fid != last.fact_id),
+        )
+    new_state = replace(
+        state,
+        last_grade=None,
+        session=session,
+        cards={**state.cards, last.fact_id: card_after},
+        stats={
+            **state.stats,
+            last.topic_id: replace(stats, credit=stats.credit + fixed.score - last.score),
+        },
+    )
+    records: tuple[Record, ...] = (
+        AttemptRecord(
+            question_id=question.id,
+            fact_id=last.fact_id,
+            topic_id=last.topic_id,
+            response=last.response,
+            score=fixed.score,
+            verdict=fixed.verdict.value,
+            hints=0,
+            seconds=None,
+            overridden=True,
+        ),
+        CardRecord(
+            item_id=last.fact_id,
+            card=card_after,
+            due=log.due,
+            rating=int(srs.Rating.Good),
+            reviewed_at=now,
+            log=log.to_dict(),
+        ),
+    )
+    return new_state, Reply(tutor.flows.say("lesson.override")), records
+
+
+def hint(tutor: Tutor, state: LearnerState) -> tuple[LearnerState, Reply]:
+    """Graded hints: first the answer's first letter, then fewer choices."""
+    pending = state.pending
+    question = tutor.questions_by_id.get(pending.question_id) if pending else None
+    say = tutor.flows.say
+    if pending is None or question is None:
+        return state, Reply(say("lesson.nothing_pending"))
+    if pending.hints >= tutor.flows.lesson.max_hints:
+        return state, Reply(say("lesson.no_more_hints"))
+    used = replace(pending, hints=pending.hints + 1)
+    if pending.hints == 0 and question.kind.value != "true_false":
+        letter = question.answer.strip()[:1].upper()
+        text = say("lesson.hint_first_letter", letter=letter, length=len(question.answer))
+        return replace(state, pending=used), Reply(text)
+    fewer = _fewer_choices(tutor, question, pending.choices)
+    if not fewer:
+        return state, Reply(say("lesson.no_more_hints"))
+    used = replace(used, choices=fewer)
+    return replace(state, pending=used), question_reply(tutor, question, fewer)
+
+
+def _fewer_choices(tutor: Tutor, question: Question, shown: tuple[str, ...]) -> tuple[str, ...]:
+    """Two options, the answer among them, keeping the order they were shown in."""
+    options = shown or next(
+        (
+            q.choices
+            for q in tutor.questions_for(question.fact_id)
+            if q.choices and q.answer == question.answer and q.kind.value != "true_false"
+        ),
+        (),
+    )
+    if len(options) <= 2 or question.answer not in options:
+        return ()
+    keep = {question.answer, next(o for o in options if o != question.answer)}
+    return tuple(o for o in options if o in keep)
+
+
+def local_day(state: LearnerState, now: datetime) -> date:
+    return local_date(now, state.timezone)

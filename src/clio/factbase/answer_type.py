@@ -1,0 +1,99 @@
+"""What kind of answer a question wants, whether a sentence can hold one, and the short answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+
+from clio.core.facts import Entity, EntityKind, Fact
+
+
+class AnswerType(StrEnum):
+    """The expected answer of a question, from its question words."""
+
+    DATE = "date"
+    NUMBER = "number"
+    PERSON = "person"
+    PLACE = "place"
+    OTHER = "other"
+
+
+# Checked in order; the first match wins ("how many years" is a number, not a date).
+_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
+    (AnswerType.NUMBER, re.compile(r"\bhow (many|much|long|far|old|large|big|tall|high)\b")),
+    (AnswerType.NUMBER, re.compile(r"\b(what|which) (percentage|percent|number|amount)\b")),
+    (AnswerType.DATE, re.compile(r"\bwhen\b|\b(what|which|in what) (year|century|decade|date)")),
+    (AnswerType.PLACE, re.compile(r"\bwhere\b|\b(what|which) (city|country|place|region)\b")),
+    (AnswerType.PERSON, re.compile(r"\bwho(m|se)?\b")),
+)
+
+_WANTED: dict[AnswerType, tuple[EntityKind, ...]] = {
+    AnswerType.DATE: (EntityKind.DATE,),
+    AnswerType.NUMBER: (EntityKind.NUMBER, EntityKind.DATE),
+    AnswerType.PERSON: (EntityKind.PERSON, EntityKind.ORGANISATION),
+    AnswerType.PLACE: (EntityKind.PLACE,),
+    AnswerType.OTHER: (),
+}
+
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE = re.compile(rf"\b(1\d{{3}}|20\d{{2}}|\d+(st|nd|rd|th) century|{_MONTHS}|\d+s)\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|dozen)s?\b",
+    re.I,
+)
+# A capitalised word that does not open the sentence: a cheap stand-in for a name.
+_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
+
+
+def answer_type(question: str) -> AnswerType:
+    folded = question.casefold()
+    for kind, pattern in _RULES:
+        if pattern.search(folded):
+            return kind
+    return AnswerType.OTHER
+
+
+def type_evidence(kind: AnswerType, sentence: str, question: str) -> float:
+    """1.0 when `sentence` holds something of the wanted kind not already in the question,
+    0.0 when it holds nothing of it (the sentence cannot answer), 0.5 for untyped questions."""
+    folded = question.casefold()
+    if kind is AnswerType.DATE:
+        found = [m.group() for m in _DATE.finditer(sentence)]
+    elif kind is AnswerType.NUMBER:
+        found = [m.group() for m in _NUMBER.finditer(sentence)]
+    elif kind in (AnswerType.PERSON, AnswerType.PLACE):
+        found = [m.group() for m in _NAME.finditer(sentence)]
+    else:
+        return 0.5
+    return 1.0 if any(f.casefold() not in folded for f in found) else 0.0
+
+
+def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> str | None:
+    """The entity of the wanted kind that the question does not already name; None when
+    the facts hold none, or several different ones (unsure which is meant)."""
+    wanted = _WANTED[kind]
+    if not wanted:
+        return None
+    folded = question.casefold()
+    for entity_kind in wanted:
+        found = _distinct(e for f in facts for e in f.entities if e.kind is entity_kind)
+        fresh = [e for e in found if not _mentioned(e.text, folded)]
+        if len(fresh) == 1:
+            return fresh[0].text
+        if fresh:
+            return None
+    return None
+
+
+def _distinct(entities: Iterable[Entity]) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for entity in entities:
+        seen.setdefault(entity.text.casefold(), entity)
+    return list(seen.values())
+
+
+def _mentioned(text: str, folded_question: str) -> bool:
+    words = re.findall(r"[^\W_]+", text.casefold())
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", folded_question) for w in words)

@@ -1,0 +1,126 @@
+"""Features of a (question, candidate sentence) pair for ranking and for the abstain decision."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from clio.factbase.answer_type import AnswerType, type_evidence
+from clio.factbase.retrieval import SentenceIndex
+from clio.factbase.terms import bigrams
+
+# The order of the weights shipped in qa_model.py; change both together (bench/train_qa.py).
+RANK_FEATURES = (
+    "sentence_bm25",
+    "paragraph_bm25",
+    "sentence_cover",
+    "paragraph_cover",
+    "window_cover",
+    "sentence_cover_plain",
+    "sentence_bigrams",
+    "paragraph_bigrams",
+    "rarest_missing",
+    "number_missing",
+    "typed",
+    "type_evidence",
+    "novelty",
+    "log_length",
+    "reciprocal_rank",
+    "score_ratio",
+    "unknown_terms",
+    "window_rarest_missing",
+    "paragraph_rank",
+    "match_density",
+    "negation_mismatch",
+    "known_terms",
+    "base_size",
+)
+# The abstain model sees the best candidate's features and how sure the ranker was.
+ANSWER_FEATURES = (*RANK_FEATURES, "rank_probability", "rank_margin")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question reduced to what the features need: its term ids with their weights (an
+    unknown term weighs as a typical known term, so it counts against every sentence)."""
+
+    text: str
+    kind: AnswerType
+    term_ids: list[int]
+    weights: dict[int, float]
+    unknown_weight: float
+    numbers: list[int]
+    bigrams: set[tuple[int, int]]
+    negated: bool
+
+    @property
+    def total_weight(self) -> float:
+        return sum(self.weights.values()) + self.unknown_weight
+
+
+def _cover(query: Query, terms: set[int]) -> float:
+    found = sum(w for t, w in query.weights.items() if t in terms)
+    return found / query.total_weight if query.total_weight else 0.0
+
+
+def candidate_features(
+    index: SentenceIndex,
+    query: Query,
+    *,
+    unit: int,
+    rank: int,
+    scores: tuple[float, float, float],
+    paragraph_rank: int,
+) -> list[float]:
+    """The RANK_FEATURES of one candidate; `scores` are its sentence BM25, paragraph BM25
+    and its combined score as a fraction of the best candidate's; `paragraph_rank` is its
+    paragraph's place among the candidates' paragraphs."""
+    sentence_ids = index.term_ids(unit)
+    sentence = set(sentence_ids)
+    paragraph_ids = index.paragraph_term_ids(int(index.paragraph_of[unit]))
+    paragraph = set(paragraph_ids)
+    window = sentence.union(*(index.term_ids(n) for n in index.neighbours(unit)))
+    total = query.total_weight or 1.0
+    missing = [w for t, w in query.weights.items() if t not in paragraph]
+    window_missing = [w for t, w in query.weights.items() if t not in window]
+    rarest = max(float(index.idf.max()), 1.0)
+    known = len(query.weights)
+    pairs = max(len(query.bigrams), 1)
+    text = index.units[unit].sentence
+    return [
+        scores[0] / total,
+        scores[1] / total,
+        _cover(query, sentence),
+        _cover(query, paragraph),
+        _cover(query, window),
+        sum(1 for t in query.weights if t in sentence) / max(known, 1),
+        len(query.bigrams & bigrams(sentence_ids)) / pairs,
+        len(query.bigrams & bigrams(paragraph_ids)) / pairs,
+        max([*missing, rarest if query.unknown_weight else 0.0]) / rarest,
+        float(any(n not in paragraph for n in query.numbers)),
+        float(query.kind is not AnswerType.OTHER),
+        type_evidence(query.kind, text, query.text),
+        len(sentence - query.weights.keys()) / max(len(sentence), 1),
+        math.log1p(len(sentence_ids)),
+        1.0 / (rank + 1),
+        scores[2],
+        query.unknown_weight / total,
+        max([*window_missing, rarest if query.unknown_weight else 0.0]) / rarest,
+        1.0 / (paragraph_rank + 1),
+        _density(sentence_ids, query),
+        float(query.negated and not NEGATIONS & set(text.casefold().split())),
+        math.log1p(known),
+        math.log10(len(index) + 1),
+    ]
+
+
+NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "without"})
+
+
+def _density(sentence_ids: list[int], query: Query) -> float:
+    """Matched query terms per content word of the stretch that holds them: high when the
+    question's words sit together in the sentence."""
+    where = [i for i, t in enumerate(sentence_ids) if t in query.weights]
+    if not where:
+        return 0.0
+    return len(set(sentence_ids[i] for i in where)) / (where[-1] - where[0] + 1)

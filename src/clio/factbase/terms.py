@@ -1,0 +1,206 @@
+"""Terms of a text for retrieval: lower-cased words, stop words dropped, English stems."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+import Stemmer
+
+# Letters and digits of any script, so "Épinal" and "1856" are words; an apostrophe-s is
+# dropped with the word break ("Russia's" -> "russia", "s").
+_WORD = re.compile(r"[^\W_]+")
+
+# Function words carry no topic; question words are typed separately (see answer_type).
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "s",
+        "t",
+        "also",
+        "many",
+        "much",
+        "one",
+        "ones",
+        "name",
+        "named",
+        "called",
+        "kind",
+        "type",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its lower-cased surface form, its stem and its character span."""
+
+    surface: str
+    stem: str
+    start: int
+    end: int
+
+
+class Analyzer:
+    """Splits text into tokens and stems them; stems are cached because vocabularies repeat."""
+
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("english")
+        self._cache: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            stem = self._stemmer.stemWord(word)
+            if len(self._cache) < 500_000:
+                self._cache[word] = stem
+        return stem
+
+    def tokens(self, text: str) -> list[Token]:
+        """All words of `text`, stop words included, with their stems."""
+        folded = text.casefold()
+        return [
+            Token(m.group(), self.stem(m.group()), m.start(), m.end())
+            for m in _WORD.finditer(folded)
+        ]
+
+    def terms(self, text: str) -> list[str]:
+        """The stems of the content words of `text`, in order, repeats kept."""
+        return [t.stem for t in self.tokens(text) if t.surface not in STOPWORDS]
+
+
+T = TypeVar("T")
+
+
+def bigrams(terms: Sequence[T]) -> set[tuple[T, T]]:
+    """Adjacent pairs of content stems: a cheap phrase signal ("light brigade")."""
+    return set(itertools.pairwise(terms))

@@ -1,0 +1,105 @@
+"""The tutoring service: lock the learner, load state, run the core step, save, reply."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from clio.core.engine import step
+from clio.core.errors import ConcurrentUpdate
+from clio.core.messages import Event, Reply
+from clio.core.outcome import Outcome
+from clio.core.state import LearnerState, StateError
+from clio.core.tutor import Tutor
+from clio.service.locks import LearnerLocks
+from clio.service.ports import Store, UnitOfWork
+from clio.service.recording import save_records
+
+log = logging.getLogger(__name__)
+CAS_RETRIES = 3  # another process saved first: reload and run the step again
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """An event from a platform, with who sent it and the platform's id for the update."""
+
+    platform: str
+    user_id: str
+    display_name: str
+    event: Event
+    update_id: int | str | None = None
+
+
+class TutorService:
+    """The single door every event goes through (messages, presses, scheduled prompts)."""
+
+    def __init__(
+        self,
+        *,
+        tutor: Tutor,
+        store: Store,
+        clock: Callable[[], datetime],
+        rng_for: Callable[[Incoming], random.Random] | None = None,
+    ) -> None:
+        self._tutor = tutor
+        self._store = store
+        self._clock = clock
+        self._rng_for = rng_for or (lambda _incoming: random.Random())
+        self._locks = LearnerLocks()
+
+    @property
+    def tutor(self) -> Tutor:
+        return self._tutor
+
+    async def close(self) -> None:
+        await self._store.close()
+
+    async def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """Handle one event exactly once; returns the replies to send (none for a repeat)."""
+        async with self._locks.hold((incoming.platform, incoming.user_id)):
+            for attempt in range(1, CAS_RETRIES + 1):
+                try:
+                    return await self._handle_once(incoming)
+                except ConcurrentUpdate:
+                    log.info("state moved under update %s; retry %d", incoming.update_id, attempt)
+            raise ConcurrentUpdate(f"gave up on update {incoming.update_id} after {CAS_RETRIES}")
+
+    async def _handle_once(self, incoming: Incoming) -> tuple[Reply, ...]:
+        now = self._clock()
+        async with self._store.unit_of_work() as uow:
+            if incoming.update_id is not None and not await uow.updates.claim(
+                incoming.platform, incoming.update_id, now=now
+            ):
+                log.info("update %s already handled", incoming.update_id)
+                return ()
+            learner = await uow.learners.get_or_create(
+                platform=incoming.platform,
+                external_id=incoming.user_id,
+                display_name=incoming.display_name,
+                now=now,
+            )
+            state, version = await self._load(uow, learner.id)
+            state = replace(state, display_name=learner.display_name, timezone=learner.time_zone)
+            outcome: Outcome = step(
+                self._tutor, state, incoming.event, now=now, rng=self._rng_for(incoming)
+            )
+            await uow.states.save(
+                learner.id, outcome.state.to_json(), expected_version=version, now=now
+            )
+            await save_records(uow, learner.id, outcome.records, now=now)
+        return outcome.replies
+
+    async def _load(self, uow: UnitOfWork, learner_id: int) -> tuple[LearnerState, int]:
+        stored = await uow.states.load(learner_id, for_update=True)
+        if stored is None:
+            return LearnerState(), 0
+        try:
+            return LearnerState.from_json(stored.state), stored.version
+        except StateError:
+            # Unreadable state must not lock a learner out: start the dialog afresh; their
+            # answers, cards and days are kept in their own tables.
+            log.exception("learner %s: unreadable state; starting afresh", learner_id)
+            return LearnerState(started=True), stored.version

@@ -1,0 +1,250 @@
+"""The core step through a learner's eyes: lessons, answers, hints, skips, quick questions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from clio.core.engine import step
+from clio.core.messages import ChoicePressed, CommandMessage, PromptDue, TextMessage
+from clio.core.outcome import ActiveDayRecord, AttemptRecord, CardRecord, LessonRecord
+from clio.core.payloads import AnswerPayload, encode
+from clio.core.state import LearnerState, Mode
+from tutor_samples import T0, Learner
+
+
+def start_lesson(learner: Learner) -> str:
+    learner.send(CommandMessage("start"))
+    return learner.text(CommandMessage("lesson"))
+
+
+def test_start_welcomes_and_offers_topics(learner: Learner) -> None:
+    replies = learner.send(CommandMessage("start"))
+    assert "I'm Clio" in replies[0].text
+    assert [c.label for c in replies[-1].choices] == ["Treaty of Paris"]
+    assert learner.state.started
+
+
+def test_lesson_teaches_a_chunk_then_asks(learner: Learner) -> None:
+    text = start_lesson(learner)
+    assert "Lesson: Treaty of Paris (4 facts)" in text
+    assert "• Alexander II took the crown of Russia in 1855." in text
+    assert "• Peace talks were held in Paris in 1856." in text
+    assert learner.state.pending is not None
+    assert learner.state.mode is Mode.LESSON
+    assert learner.last is not None
+    assert LessonRecord("paris", 2, completed=False) in learner.last.records
+
+
+def answer_pending(learner: Learner, *, right: bool) -> str:
+    pending = learner.state.pending
+    assert pending is not None
+    question = learner.tutor.questions_by_id[pending.question_id]
+    if right:
+        return learner.text(TextMessage(question.answer))
+    wrong = next((c for c in question.choices if c != question.answer), "no idea at all")
+    return learner.text(TextMessage(wrong))
+
+
+def test_right_answer_gets_feedback_source_and_records(learner: Learner) -> None:
+    start_lesson(learner)
+    text = answer_pending(learner, right=True)
+    assert "✅ Correct" in text
+    assert 'Source: "' in text and "(paris.txt:" in text
+    assert learner.last is not None
+    kinds = {type(record) for record in learner.last.records}
+    assert {AttemptRecord, CardRecord, ActiveDayRecord, LessonRecord} <= kinds
+    attempt = next(r for r in learner.last.records if isinstance(r, AttemptRecord))
+    assert attempt.score == 1.0 and attempt.verdict == "correct"
+
+
+def test_wrong_answer_then_i_was_right(learner: Learner) -> None:
+    start_lesson(learner)
+    text = answer_pending(learner, right=False)
+    assert "❌ Not quite. The answer is" in text
+    topic = learner.state.stats["paris"]
+    assert (topic.answers, topic.credit) == (1, 0.0)
+    assert "counted that as right" in learner.text(TextMessage("I was right!"))
+    assert learner.state.stats["paris"].credit == 1.0
+    assert learner.last is not None
+    override = next(r for r in learner.last.records if isinstance(r, AttemptRecord))
+    assert override.overridden and override.score == 1.0
+    assert "no wrong answer" in learner.text(TextMessage("i was right"))
+
+
+def test_typed_answers_are_lenient(learner: Learner) -> None:
+    learner.state = replace(learner.state, started=True)
+    start_lesson(learner)
+    pending = learner.state.pending
+    assert pending is not None
+    question = learner.tutor.questions_by_id[pending.question_id]
+    sloppy = {"1855": "1855", "Paris": "paris.", "Lord Palmerston": "palmerstn"}
+    if question.answer in sloppy:
+        assert "✅ Correct" in learner.text(TextMessage(sloppy[question.answer]))
+
+
+def test_whole_lesson_ends_with_a_recap(learner: Learner) -> None:
+    start_lesson(learner)
+    answer_pending(learner, right=True)
+    recap = answer_pending(learner, right=False)
+    assert "Lesson complete: Treaty of Paris. You scored 1 out of 2." in recap
+    assert "Worth reviewing:" in recap
+    assert learner.state.mode is Mode.IDLE and learner.state.pending is None
+    assert learner.state.stats["paris"].lessons_completed == 1
+    assert learner.state.positions["paris"] == 0
+
+
+def test_lesson_command_resumes_the_pending_question(learner: Learner) -> None:
+    start_lesson(learner)
+    pending = learner.state.pending
+    text = learner.text(CommandMessage("lesson"))
+    assert "Welcome back to Treaty of Paris" in text
+    assert learner.state.pending == pending
+
+
+def test_hints_first_letter_then_fewer_choices(learner: Learner) -> None:
+    start_lesson(learner)
+    pending = learner.state.pending
+    assert pending is not None
+    question = learner.tutor.questions_by_id[pending.question_id]
+    first = learner.text(CommandMessage("hint"))
+    assert f'starts with "{question.answer[0].upper()}"' in first
+    second = learner.send(CommandMessage("hint"))
+    if question.choices:
+        assert len(second[-1].choices) == 2
+        assert question.answer in [c.label for c in second[-1].choices]
+    assert "No more hints" in learner.text(CommandMessage("hint"))
+    answer_pending(learner, right=True)
+    assert learner.last is not None
+    attempt = next(r for r in learner.last.records if isinstance(r, AttemptRecord))
+    assert attempt.hints == 2
+
+
+def test_skip_shows_the_answer_and_moves_on(learner: Learner) -> None:
+    start_lesson(learner)
+    pending = learner.state.pending
+    assert pending is not None
+    answer = learner.tutor.questions_by_id[pending.question_id].answer
+    text = learner.text(CommandMessage("skip"))
+    assert f"Skipped. The answer was {answer}." in text
+    assert learner.last is not None
+    attempt = next(r for r in learner.last.records if isinstance(r, AttemptRecord))
+    assert attempt.verdict == "skipped" and attempt.score == 0.0
+    assert learner.state.pending is not None and learner.state.pending != pending
+
+
+def test_quick_question_mid_quiz_is_answered_then_the_question_comes_back(
+    learner: Learner,
+) -> None:
+    start_lesson(learner)
+    pending = learner.state.pending
+    replies = learner.send(TextMessage("who was palmerston?"))
+    assert "Lord Palmerston" in replies[0].text
+    assert replies[1].text == "Back to your question:"
+    assert learner.state.pending == pending
+    assert learner.last is not None and learner.last.records == ()
+    unknown = learner.text(TextMessage("What is the capital of Japan?"))
+    assert "I don't know" in unknown
+
+
+def test_button_press_answers_and_old_button_expires(learner: Learner) -> None:
+    start_lesson(learner)
+    pending = learner.state.pending
+    assert pending is not None
+    question = learner.tutor.questions_by_id[pending.question_id]
+    stale = encode(AnswerPayload("old-question", 0))
+    replies = learner.send(ChoicePressed(stale))
+    assert replies[0].text == "That question has expired. Here's the current one:"
+    assert learner.state.pending == pending
+    if question.choices:
+        index = question.choices.index(question.answer)
+        assert "✅" in learner.text(ChoicePressed(encode(AnswerPayload(question.id, index))))
+
+
+def test_typed_number_picks_a_choice(learner: Learner, tutor: object) -> None:
+    start_lesson(learner)
+    learner.text(CommandMessage("skip"))  # q0/q1 chunk done; next chunk may have choices
+    pending = learner.state.pending
+    assert pending is not None
+    question = learner.tutor.questions_by_id[pending.question_id]
+    if pending.choices:
+        number = pending.choices.index(question.answer) + 1
+        assert "✅" in learner.text(TextMessage(str(number)))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("", "I didn't catch anything"),
+        ("🎉🎉", "I read text best"),
+        ("x" * 5000, "That's a long message"),
+        ("thanks!", "You're welcome"),
+        ("Hello", "Hello!"),
+    ],
+)
+def test_odd_messages_get_friendly_replies(learner: Learner, message: str, expected: str) -> None:
+    assert expected in learner.text(TextMessage(message))
+    assert learner.last is not None and learner.last.records == ()
+
+
+def test_unknown_command_gets_help(learner: Learner) -> None:
+    text = learner.text(CommandMessage("dance"))
+    assert "I don't know the command /dance." in text and "/lesson" in text
+
+
+def test_progress_counts_match_answers(learner: Learner) -> None:
+    assert "haven't answered anything" in learner.text(CommandMessage("progress"))
+    start_lesson(learner)
+    answer_pending(learner, right=True)
+    answer_pending(learner, right=False)
+    text = learner.text(CommandMessage("progress"))
+    assert "Treaty of Paris: 2/4 facts seen, 50% correct" in text
+    assert "Streak: 1 day(s) in a row" in text
+
+
+def test_review_asks_due_items_first(learner: Learner) -> None:
+    start_lesson(learner)
+    answer_pending(learner, right=False)
+    missed = next(iter(learner.state.cards))
+    learner.now = T0 + timedelta(days=2)
+    text = learner.text(CommandMessage("review"))
+    assert "Review time: 1 due, 3 new." in text
+    pending = learner.state.pending
+    assert pending is not None
+    assert learner.tutor.questions_by_id[pending.question_id].fact_id == missed
+    assert learner.state.mode is Mode.REVIEW
+
+
+def test_prompt_due_starts_a_review(learner: Learner) -> None:
+    text = learner.text(PromptDue())
+    assert "Review time: 0 due, 3 new." in text
+
+
+def test_step_needs_an_aware_clock(learner: Learner) -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        step(
+            learner.tutor,
+            LearnerState(),
+            TextMessage("hi"),
+            now=T0.replace(tzinfo=None),
+            rng=__import__("random").Random(1),
+        )
+
+
+def test_step_never_mutates_its_input(learner: Learner) -> None:
+    start_lesson(learner)
+    before = learner.state
+    snapshot = before.to_json()
+    answer_pending(learner, right=True)
+    assert before.to_json() == snapshot
+
+
+def test_override_counts_in_the_lesson_recap(learner: Learner) -> None:
+    start_lesson(learner)
+    answer_pending(learner, right=False)
+    learner.text(TextMessage("I was right"))
+    recap = answer_pending(learner, right=True)
+    assert "You scored 2 out of 2." in recap
+    assert "Worth reviewing" not in recap

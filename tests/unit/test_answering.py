@@ -1,0 +1,124 @@
+"""QuickAnswerer: typos, case, abstention, short-answer type selection, CLI JSON contract."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from clio.cli import main
+from clio.core.facts import Entity, EntityKind, Fact, FactBase, Source, Topic
+from clio.factbase.answer_type import AnswerType, answer_type, short_answer
+from clio.factbase.answering import QuickAnswerer
+from clio.factbase.typos import SpellingRepair
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SENTENCES = (
+    "When Alexander II took the crown of Russia in 1855, he inherited a losing war.",
+    "The Charge of the Light Brigade took place during the Battle of Balaclava.",
+    "Lord Palmerston, the prime minister, wanted to punish Russia's imperial ambition.",
+    "Moldavia and Wallachia were granted independent constitutions.",
+)
+
+
+def _fact(i: int, text: str, entities: tuple[Entity, ...] = ()) -> Fact:
+    return Fact(f"f{i}", "t", text, text, Source("t.txt", 3 + 2 * i), i, entities=entities)
+
+
+def _entity(text: str, kind: EntityKind, sentence: str) -> Entity:
+    start = sentence.index(text)
+    return Entity(text, kind, start, start + len(text))
+
+
+def _base() -> FactBase:
+    first = SENTENCES[0]
+    entities = (
+        _entity("Alexander II", EntityKind.PERSON, first),
+        _entity("Russia", EntityKind.PLACE, first),
+        _entity("1855", EntityKind.DATE, first),
+    )
+    facts = tuple(_fact(i, s, entities if i == 0 else ()) for i, s in enumerate(SENTENCES))
+    return FactBase.assemble((Topic("t", "Test", "t.txt", facts),), ())
+
+
+@pytest.fixture(scope="module")
+def answerer() -> QuickAnswerer:
+    return QuickAnswerer.from_fact_base(_base())
+
+
+def test_when_question_gets_the_date_entity_and_its_sentence(answerer: QuickAnswerer) -> None:
+    reply = answerer.answer("When did Alexander II take the crown of Russia?")
+    assert reply.answer == "1855"
+    assert reply.sentence == SENTENCES[0]
+    assert reply.source == Source("t.txt", 3)
+
+
+def test_who_question_skips_the_person_already_named() -> None:
+    fact = _base().topics[0].facts[0]
+    assert short_answer(AnswerType.PERSON, (fact,), "who took the crown of russia") == (
+        "Alexander II"
+    )
+    assert short_answer(AnswerType.PERSON, (fact,), "what did alexander ii take?") is None
+    assert short_answer(AnswerType.PLACE, (fact,), "where did alexander ii rule") == "Russia"
+    assert short_answer(AnswerType.OTHER, (fact,), "what did he inherit") is None
+
+
+def test_question_words_give_the_answer_type() -> None:
+    assert answer_type("when did it end") is AnswerType.DATE
+    assert answer_type("In what year was it signed?") is AnswerType.DATE
+    assert answer_type("how many soldiers died") is AnswerType.NUMBER
+    assert answer_type("who signed it") is AnswerType.PERSON
+    assert answer_type("where was the battle") is AnswerType.PLACE
+    assert answer_type("why was peace made") is AnswerType.OTHER
+
+
+def test_lower_case_and_typos_find_the_same_sentence(answerer: QuickAnswerer) -> None:
+    for question in (
+        "in which battle was the charge of the light brigade",
+        "IN WHICH BATTLE WAS THE CHARGE OF THE LIGHT BRIGADE",
+        "in wich batle was the charje of the ligth brigade",
+    ):
+        assert answerer.answer(question).sentence == SENTENCES[1], question
+
+
+def test_spelling_repair_needs_a_close_known_word() -> None:
+    repair = SpellingRepair(["balaclava", "palmerston", "brigade"])
+    assert repair.repair("balaklava") == "balaclava"
+    assert repair.repair("palmerstn") == "palmerston"
+    assert repair.repair("volcano") is None
+    assert repair.repair("bri") is None
+
+
+def test_off_topic_question_abstains(answerer: QuickAnswerer) -> None:
+    for question in ("What is the capital of Japan?", "how do volcanoes form"):
+        reply = answerer.answer(question)
+        assert reply.abstained and reply.answer is None and reply.source is None
+
+
+def test_ask_json_reads_stdin_and_writes_one_object_per_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions = "When did Alexander II take the crown of Russia?\n\nWhat is the capital of Japan?\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(questions))
+    assert main(["ask", "--json", "--seeds", str(ROOT / "seeds")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert set(first) == {"question", "answer", "sentence", "source", "score"}
+    assert first["question"].startswith("When did Alexander II")
+    assert "crown of Russia in 1855" in first["sentence"]
+    assert first["source"] == "treaty-of-paris-1856.txt:3"
+    assert isinstance(first["score"], float)
+    assert second["answer"] is None and second["sentence"] is None
+    assert second["source"] is None
+
+
+def test_empty_base_and_empty_question_abstain(answerer: QuickAnswerer) -> None:
+    empty = QuickAnswerer.from_fact_base(FactBase.assemble((), ()))
+    assert empty.answer("when did the war end").abstained
+    assert answerer.answer("what is it?").abstained
+    assert answerer.answer("").abstained
