@@ -9,7 +9,8 @@ import time
 import pytest
 from fake_tutor import QuizTutor
 from fakebot import FakeBotApi, FakeUser, Learner, StartBot
-from telegram.error import InvalidToken
+
+from clio.core.errors import ConfigurationError
 
 
 async def test_retry_after_is_honoured(
@@ -94,8 +95,10 @@ async def test_messages_of_one_chat_are_handled_in_order(
     assert [s.text for s in learner.messages()] == [f"You said: {t}" for t in texts]
 
 
-async def test_rejected_token_stops_start_with_invalid_token(
+async def test_rejected_token_stops_start_with_a_clear_message(
     api: FakeBotApi, start_bot: StartBot, tutor: QuizTutor
 ) -> None:
-    with pytest.raises(InvalidToken):
+    with pytest.raises(ConfigurationError, match="rejected the bot token") as caught:
         await start_bot(tutor, token="999:wrong")
+    assert "999:wrong" not in str(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from clio.core.engine import step
 from clio.core.errors import ConcurrentUpdate
-from clio.core.messages import Event, Reply
+from clio.core.messages import Event, PromptDue, Reply
 from clio.core.outcome import Outcome
 from clio.core.state import LearnerState, StateError
 from clio.core.tutor import Tutor
@@ -67,6 +67,19 @@ class TutorService:
                     log.info("state moved under update %s; retry %d", incoming.update_id, attempt)
             raise ConcurrentUpdate(f"gave up on update {incoming.update_id} after {CAS_RETRIES}")
 
+    async def deactivate(self, platform: str, user_id: str) -> bool:
+        """The learner blocked Clio (Telegram's 403): mark them inactive so nothing scheduled
+        is sent to them. True if they were active. Their next message reactivates them."""
+        async with (
+            self._locks.hold((platform, user_id)),
+            self._store.unit_of_work() as uow,
+        ):
+            learner = await uow.learners.find(platform=platform, external_id=user_id)
+            if learner is None or not learner.active:
+                return False
+            await uow.learners.update(learner.id, active=False)
+            return True
+
     async def _handle_once(self, incoming: Incoming) -> tuple[Reply, ...]:
         now = self._clock()
         async with self._store.unit_of_work() as uow:
@@ -81,6 +94,9 @@ class TutorService:
                 display_name=incoming.display_name,
                 now=now,
             )
+            if not learner.active and not isinstance(incoming.event, PromptDue):
+                # They wrote to us again, so they unblocked us: prompts may resume.
+                await uow.learners.update(learner.id, active=True)
             state, version = await self._load(uow, learner.id)
             state = replace(state, display_name=learner.display_name, timezone=learner.time_zone)
             outcome: Outcome = step(

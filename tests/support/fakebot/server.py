@@ -26,6 +26,8 @@ STRING_PARAMS = frozenset({"text", "caption", "callback_query_id", "url", "secre
 _TAG = re.compile(r"<[^>]+>")
 # The e2e fixture that starts Clio's bot against this server: `await start_bot(tutoring, ...)`.
 StartBot = Callable[..., Awaitable[None]]
+# The e2e fixture that serves a built bot: `await run_bot(bot, webhook=...)`.
+RunBot = Callable[..., Awaitable[None]]
 
 
 @dataclass

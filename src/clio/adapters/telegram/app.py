@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -20,6 +21,7 @@ from clio.adapters.telegram.handlers import Handlers
 from clio.adapters.telegram.limits import ChatOrderedProcessor, ChatRateLimiter
 from clio.adapters.telegram.port import BotTexts, Tutoring
 from clio.adapters.telegram.sending import Backoff
+from clio.core.errors import ConfigurationError
 
 log = logging.getLogger(__name__)
 # Only what Clio handles: edited messages, channel posts and the rest are never fetched.
@@ -69,23 +71,12 @@ class TelegramBot:
     ) -> None:
         """Run until `stop` is set: check the token (getMe), register the commands, then
         long-poll or serve the webhook. `clio run` and the end-to-end tests both call this."""
-        async with self.app:  # initialize() calls getMe: a bad token raises InvalidToken here
+        await self._initialize()
+        try:
             await self._register_commands()
             updater = self.app.updater
             assert updater is not None  # the builder always makes one
-            if webhook is None:
-                await updater.start_polling(
-                    timeout=int(self.config.poll_timeout), allowed_updates=ALLOWED_UPDATES
-                )
-            else:
-                await updater.start_webhook(
-                    listen=webhook.listen,
-                    port=webhook.port,
-                    url_path=webhook.path,
-                    webhook_url=webhook.url,
-                    secret_token=webhook.secret,
-                    allowed_updates=ALLOWED_UPDATES,
-                )
+            await self._start_updates(webhook)
             await self.app.start()
             if ready is not None:
                 ready.set()
@@ -94,6 +85,39 @@ class TelegramBot:
             finally:
                 await updater.stop()
                 await self.app.stop()
+        finally:
+            await self.app.shutdown()
+
+    async def _start_updates(self, webhook: WebhookConfig | None) -> None:
+        updater = self.app.updater
+        assert updater is not None
+        if webhook is None:
+            await updater.start_polling(
+                timeout=int(self.config.poll_timeout), allowed_updates=ALLOWED_UPDATES
+            )
+            return
+        # PTB's webhook server answers 403 to a request without this exact secret header.
+        await updater.start_webhook(
+            listen=webhook.listen,
+            port=webhook.port,
+            url_path=webhook.path,
+            webhook_url=webhook.url,
+            secret_token=webhook.secret,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+
+    async def _initialize(self) -> None:
+        """getMe: proves the token and the address before anything else runs."""
+        where = self.config.api_url or "api.telegram.org"
+        try:
+            await self.app.initialize()
+        except InvalidToken:
+            raise ConfigurationError(
+                f"Telegram ({where}) rejected the bot token (getMe: 401 Unauthorized); "
+                "check CLIO_TELEGRAM_TOKEN or CLIO_TELEGRAM_TOKEN_FILE"
+            ) from None
+        except NetworkError as error:
+            raise ConfigurationError(f"cannot reach the Bot API at {where}: {error}") from None
 
     async def _register_commands(self) -> None:
         commands = [BotCommand(name, text) for name, text in self.texts.commands.items()]

@@ -1,0 +1,105 @@
+"""`clio run`: the Telegram bot, long polling by default or behind a webhook."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import secrets
+import signal
+from contextlib import suppress
+
+from clio.adapters.telegram import (
+    PLATFORM,
+    BotConfig,
+    BotTexts,
+    Inbound,
+    TelegramBot,
+    WebhookConfig,
+    build_bot,
+    protect_token,
+)
+from clio.bootstrap import build_service
+from clio.core.errors import ConfigurationError
+from clio.core.messages import Reply
+from clio.service.tutoring import Incoming, TutorService
+from clio.settings import Settings, TelegramSettings
+
+HELP = "run the Telegram bot (CLIO_TELEGRAM_TOKEN; long polling unless --webhook-url)"
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a secret_token
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--webhook-url",
+        help="public HTTPS address Telegram should POST updates to (default: long polling)",
+    )
+    parser.add_argument(
+        "--listen", default="127.0.0.1", help="address the webhook server binds (127.0.0.1)"
+    )
+    parser.add_argument("--port", type=int, default=8443, help="webhook server port (8443)")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    telegram = TelegramSettings.from_env()
+    if not telegram.token.value:
+        raise ConfigurationError(
+            "no Telegram bot token: set CLIO_TELEGRAM_TOKEN (or CLIO_TELEGRAM_TOKEN_FILE)"
+        )
+    protect_token(telegram.token.value, verbose=bool(getattr(args, "verbose", False)))
+    webhook = webhook_config(args, telegram)
+    asyncio.run(_serve(settings, telegram, webhook))
+    return 0
+
+
+def webhook_config(args: argparse.Namespace, telegram: TelegramSettings) -> WebhookConfig | None:
+    if not args.webhook_url:
+        return None
+    secret = telegram.webhook_secret.value or secrets.token_urlsafe(32)
+    if not _SECRET.match(secret):
+        raise ConfigurationError(
+            "CLIO_WEBHOOK_SECRET: use 1-256 characters from A-Z, a-z, 0-9, _ and -"
+        )
+    return WebhookConfig(url=args.webhook_url, secret=secret, listen=args.listen, port=args.port)
+
+
+class ServiceTutoring:
+    """The adapter's port, answered by the real `TutorService`."""
+
+    def __init__(self, service: TutorService) -> None:
+        self._service = service
+
+    async def handle(self, inbound: Inbound) -> tuple[Reply, ...]:
+        incoming = Incoming(
+            PLATFORM, inbound.user_id, inbound.display_name, inbound.event, inbound.update_id
+        )
+        return await self._service.handle(incoming)
+
+    async def deactivate(self, user_id: str) -> None:
+        await self._service.deactivate(PLATFORM, user_id)
+
+
+def telegram_bot(
+    service: TutorService, telegram: TelegramSettings, config: BotConfig | None = None
+) -> TelegramBot:
+    """The bot `clio run` serves; tests pass a `config` (e.g. faster retries)."""
+    flows = service.tutor.flows
+    texts = BotTexts.from_texts(flows.texts, flows.commands)
+    config = config or BotConfig(token=telegram.token.value, api_url=telegram.api_url)
+    return build_bot(config, ServiceTutoring(service), texts)
+
+
+async def _serve(
+    settings: Settings, telegram: TelegramSettings, webhook: WebhookConfig | None
+) -> None:
+    service = await build_service(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # Windows' loop has no signal handlers, nor does a loop outside the main thread.
+        with suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        await telegram_bot(service, telegram).serve(stop, webhook=webhook)
+    finally:
+        await service.close()
