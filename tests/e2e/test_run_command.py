@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fakebot import FakeBotApi
 
 from clio import cli
+from clio.adapters.telegram.secrecy import NOISY_LOGGERS
 from clio.settings import TelegramSettings
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """`clio run` installs its token filter and quiets httpx: undo that for other tests."""
+    levels = {name: logging.getLogger(name).level for name in NOISY_LOGGERS}
+    filters = {handler: list(handler.filters) for handler in logging.getLogger().handlers}
+    yield
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    for handler, kept in filters.items():
+        handler.filters[:] = kept
 
 
 @pytest.fixture

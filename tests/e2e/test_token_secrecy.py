@@ -19,13 +19,15 @@ def log_stream() -> Iterator[tuple[io.StringIO, logging.Handler]]:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
-    root = logging.getLogger()
-    level = root.level
+    root, httpx = logging.getLogger(), logging.getLogger("httpx")
+    levels = root.level, httpx.level
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
+    httpx.setLevel(logging.NOTSET)  # as `clio -v run` leaves it
     yield stream, handler
     root.removeHandler(handler)
-    root.setLevel(level)
+    root.setLevel(levels[0])
+    httpx.setLevel(levels[1])
 
 
 async def test_token_is_redacted_from_every_log_line(
