@@ -102,3 +102,17 @@ async def test_rejected_token_stops_start_with_a_clear_message(
         await start_bot(tutor, token="999:wrong")
     assert "999:wrong" not in str(caught.value)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+async def test_an_update_that_cannot_be_parsed_does_not_wedge_polling(
+    api: FakeBotApi, quiz_bot: QuizTutor, learner: Learner, caplog: pytest.LogCaptureFixture
+) -> None:
+    bad_id = api.new_update_id()
+    await api.deliver({"update_id": bad_id, "message": {"message_id": 1, "chat": "oops"}})
+    replies = await learner.say("hello")
+    assert [r.text for r in replies] == ["You said: hello"]
+    assert f"update {bad_id} cannot be parsed; skipped" in caplog.text
+    # And the offset moved past it: it is not fetched again.
+    await learner.say("again")
+    last = api.calls_to("getUpdates")[-1].params
+    assert int(last["offset"]) > bad_id

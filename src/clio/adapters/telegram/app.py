@@ -19,6 +19,7 @@ from telegram.ext import (
 
 from clio.adapters.telegram.handlers import Handlers
 from clio.adapters.telegram.limits import ChatOrderedProcessor, ChatRateLimiter
+from clio.adapters.telegram.polling import SkipBadUpdates
 from clio.adapters.telegram.port import BotTexts, Tutoring
 from clio.adapters.telegram.sending import Backoff
 from clio.core.errors import ConfigurationError
@@ -134,6 +135,7 @@ def build_bot(config: BotConfig, tutoring: Tutoring, texts: BotTexts) -> Telegra
         builder = builder.base_url(base).base_file_url(_file_url(base))
     app = (
         builder.rate_limiter(ChatRateLimiter(limit=config.rate_limit))
+        .get_updates_request(SkipBadUpdates())
         .concurrent_updates(ChatOrderedProcessor(config.concurrent_updates))
         .build()
     )

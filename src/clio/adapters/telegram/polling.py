@@ -1,0 +1,60 @@
+"""Long polling that survives an update python-telegram-bot cannot parse.
+
+PTB parses a getUpdates batch in one go: one malformed update (say, a field of a newer Bot
+API version) makes the whole batch fail, the offset never moves, and polling retries the same
+batch forever. This request class checks each update first and swaps one that does not parse
+for a bare `{"update_id": ...}`: PTB moves past it, no handler matches it, and it is logged."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.request import HTTPXRequest, RequestData
+
+log = logging.getLogger(__name__)
+
+
+class SkipBadUpdates(HTTPXRequest):
+    """PTB's httpx request for getUpdates, with unparseable updates replaced by empty ones."""
+
+    def __init__(self) -> None:
+        super().__init__(connection_pool_size=1)  # PTB's default for getUpdates
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[int, bytes]:
+        status, payload = await super().do_request(url, method, request_data, *args, **kwargs)
+        if status != 200 or not url.endswith("/getUpdates"):
+            return status, payload
+        return status, sanitise(payload)
+
+
+def sanitise(payload: bytes) -> bytes:
+    """The getUpdates answer with each update PTB cannot parse reduced to its id."""
+    try:
+        answer = json.loads(payload)
+        updates = answer["result"]
+    except (ValueError, KeyError, TypeError):
+        return payload  # not ours to judge: PTB reports a broken answer itself
+    if not isinstance(updates, list):
+        return payload
+    answer["result"] = [_checked(update) for update in updates]
+    return json.dumps(answer).encode()
+
+
+def _checked(update: Any) -> Any:
+    try:
+        Update.de_json(update, None)
+    except Exception:  # whatever the parser trips on; the update id is all we keep
+        update_id = update.get("update_id") if isinstance(update, dict) else None
+        log.error("update %s cannot be parsed; skipped", update_id, exc_info=True)
+        return {"update_id": update_id}
+    return update
