@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import json
-import re
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -20,10 +18,10 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from fakebot.methods import BotMethods, Sent, error
 from fakebot.updates import JsonDict
 
 STRING_PARAMS = frozenset({"text", "caption", "callback_query_id", "url", "secret_token"})
-_TAG = re.compile(r"<[^>]+>")
 # The e2e fixture that starts Clio's bot against this server: `await start_bot(tutoring, ...)`.
 StartBot = Callable[..., Awaitable[None]]
 # The e2e fixture that serves a built bot: `await run_bot(bot, webhook=...)`.
@@ -49,23 +47,7 @@ class Fault:
     delay: float = 0.0
 
 
-@dataclass
-class Sent:
-    """A message the bot sent (as the user's client would show it)."""
-
-    message_id: int
-    chat_id: int
-    text: str  # plain, as displayed
-    html: str  # as sent, with parse_mode=HTML
-    reply_markup: JsonDict | None
-
-    @property
-    def buttons(self) -> list[tuple[str, str]]:
-        rows = (self.reply_markup or {}).get("inline_keyboard", [])
-        return [(button["text"], button["callback_data"]) for row in rows for button in row]
-
-
-class FakeBotApi:
+class FakeBotApi(BotMethods):
     """The server and its state; `async with FakeBotApi() as api:` runs it on a free port."""
 
     def __init__(self, *, token: str = "123456:TEST-token-abc", username: str = "clio_test_bot"):
@@ -158,6 +140,11 @@ class FakeBotApi:
     def _sending(self, since: int) -> list[Call]:
         return [call for call in self.calls[since:] if call.method != "getUpdates"]
 
+    async def _wait_for_pending(self, timeout: float) -> None:
+        with contextlib.suppress(TimeoutError):  # an empty answer, like Telegram
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(lambda: bool(self._pending))
+
     async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
@@ -165,7 +152,7 @@ class FakeBotApi:
     # --- the HTTP side -----------------------------------------------------------------
     async def _dispatch(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
-            return _error(401, "Unauthorized")
+            return error(401, "Unauthorized")
         method = request.match_info["method"]
         params = await _params(request)
         self.calls.append(Call(method, params))
@@ -185,7 +172,7 @@ class FakeBotApi:
                 return _fault_response(fault)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
-            return _error(404, "Not Found")
+            return error(404, "Not Found")
         result = await handler(params)
         if isinstance(result, web.Response):
             return result
@@ -202,94 +189,6 @@ class FakeBotApi:
             queue.pop(0)
         return fault
 
-    # --- Bot API methods ---------------------------------------------------------------
-    def bot_user(self) -> JsonDict:
-        return {"id": 42, "is_bot": True, "first_name": "Clio", "username": self.username}
-
-    async def _api_getMe(self, params: JsonDict) -> Any:
-        return self.bot_user()
-
-    async def _api_getUpdates(self, params: JsonDict) -> Any:
-        if self.webhook is not None:
-            return _error(409, "Conflict: can't use getUpdates method while webhook is active")
-        offset = int(params.get("offset") or 0)
-        self._pending = [u for u in self._pending if u["update_id"] >= offset]
-        if not self._pending and float(params.get("timeout") or 0) > 0:
-            with contextlib.suppress(TimeoutError):  # an empty answer, like Telegram
-                async with asyncio.timeout(float(params["timeout"])), self._changed:
-                    await self._changed.wait_for(lambda: bool(self._pending))
-        return self._pending[: int(params.get("limit") or 100)]
-
-    async def _api_setWebhook(self, params: JsonDict) -> Any:
-        self.webhook = {"url": params["url"], "secret_token": params.get("secret_token", "")}
-        return True
-
-    async def _api_deleteWebhook(self, params: JsonDict) -> Any:
-        self.webhook = None
-        if params.get("drop_pending_updates"):
-            self._pending.clear()
-        return True
-
-    async def _api_getWebhookInfo(self, params: JsonDict) -> Any:
-        url = self.webhook["url"] if self.webhook else ""
-        return {"url": url, "has_custom_certificate": False, "pending_update_count": 0}
-
-    async def _api_setMyCommands(self, params: JsonDict) -> Any:
-        self.commands = list(params.get("commands") or [])
-        return True
-
-    async def _api_answerCallbackQuery(self, params: JsonDict) -> Any:
-        return True
-
-    async def _api_sendMessage(self, params: JsonDict) -> Any:
-        return self._store(params, text=str(params["text"]))
-
-    async def _api_sendPhoto(self, params: JsonDict) -> Any:
-        return self._store(params, text=str(params.get("caption", "")))
-
-    async def _api_sendDocument(self, params: JsonDict) -> Any:
-        return self._store(params, text=str(params.get("caption", "")))
-
-    async def _api_editMessageText(self, params: JsonDict) -> Any:
-        sent = self.sent.get(int(params["message_id"]))
-        if sent is None:
-            return _error(400, "Bad Request: message to edit not found")
-        text, markup = str(params["text"]), params.get("reply_markup")
-        if text == sent.html and markup == sent.reply_markup:
-            return _error(400, "Bad Request: message is not modified")
-        sent.html, sent.text, sent.reply_markup = text, _plain(text, params), markup
-        return self._message_json(sent)
-
-    async def _api_editMessageReplyMarkup(self, params: JsonDict) -> Any:
-        sent = self.sent.get(int(params["message_id"]))
-        if sent is None:
-            return _error(400, "Bad Request: message to edit not found")
-        sent.reply_markup = params.get("reply_markup")
-        return self._message_json(sent)
-
-    def _store(self, params: JsonDict, *, text: str) -> JsonDict:
-        chat_id = int(params["chat_id"])
-        markup = params.get("reply_markup")
-        sent = Sent(self.new_message_id(), chat_id, _plain(text, params), text, markup)
-        self.sent[sent.message_id] = sent
-        return self._message_json(sent)
-
-    def message_json(self, message_id: int) -> JsonDict:
-        return self._message_json(self.sent[message_id])
-
-    def _message_json(self, sent: Sent) -> JsonDict:
-        chat = self.chats.get(sent.chat_id, {"id": sent.chat_id, "type": "private"})
-        data: JsonDict = {
-            "message_id": sent.message_id,
-            "date": int(time.time()),
-            "chat": chat,
-            "from": self.bot_user(),
-            "text": sent.text,
-        }
-        if sent.reply_markup:
-            data["reply_markup"] = sent.reply_markup
-        return data
-
 
 def free_port() -> int:
     """A TCP port free on loopback right now (for a webhook listener)."""
@@ -297,13 +196,6 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
-
-
-def _plain(text: str, params: JsonDict) -> str:
-    """What the user sees: HTML parsed (Clio sends no tags, only escapes)."""
-    if params.get("parse_mode") == "HTML":
-        return html.unescape(_TAG.sub("", text))
-    return text
 
 
 async def _params(request: web.Request) -> JsonDict:
@@ -333,20 +225,13 @@ def _chat_of(update: JsonDict) -> JsonDict | None:
     return None
 
 
-def _error(status: int, description: str, **parameters: Any) -> web.Response:
-    body: JsonDict = {"ok": False, "error_code": status, "description": description}
-    if parameters:
-        body["parameters"] = parameters
-    return web.json_response(body, status=status)
-
-
 def _fault_response(fault: Fault) -> web.Response:
     if fault.status == 429:
-        return _error(
+        return error(
             429,
             f"Too Many Requests: retry after {fault.retry_after}",
             retry_after=fault.retry_after,
         )
     if fault.status == 403:
-        return _error(403, "Forbidden: bot was blocked by the user")
-    return _error(fault.status or 500, "Internal Server Error")
+        return error(403, "Forbidden: bot was blocked by the user")
+    return error(fault.status or 500, "Internal Server Error")
