@@ -7,8 +7,10 @@ in this process. Each run queues every update first (users x a short session: /s
 typed answers, a quick question, /progress), starts the bot, and times from its start until
 its last request; the echo bot gets the same number of text updates and answers each with
 one message (PTB's own echo example, default settings). Clio runs with the service and a
-fresh SQLite file, then a fresh PostgreSQL database. Flood limits are off for both: they
-would measure Telegram's rules, not the code. Ends with one line `RESULT {json}`.
+fresh SQLite file, then a fresh PostgreSQL database; "service alone" sends the same sessions
+straight to `TutorService.handle`, to show which share of Clio's cost is the adapter's. Flood
+limits are off for both bots: they would measure Telegram's rules, not the code. Ends with
+one line `RESULT {json}`.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from fakebot import FakeBotApi, FakeUser, Learner  # noqa: E402
 
-from clio.adapters.telegram import BotConfig, TelegramBot  # noqa: E402
+from clio.adapters.telegram import BotConfig, Inbound, TelegramBot  # noqa: E402
+from clio.adapters.telegram.translate import event_of  # noqa: E402
 from clio.bootstrap import build_service  # noqa: E402
-from clio.commands.run import telegram_bot  # noqa: E402
+from clio.commands.run import ServiceTutoring, telegram_bot  # noqa: E402
 from clio.service.tutoring import TutorService  # noqa: E402
 from clio.settings import Secret, Settings, TelegramSettings  # noqa: E402
 
@@ -97,8 +100,8 @@ async def echo_run(users: int) -> tuple[float, float, int]:
         return seconds, cpu, count
 
 
-async def clio_run(users: int, database_url: str, cache: Path) -> tuple[float, float, int, int]:
-    settings = Settings.from_env(
+def settings_for(database_url: str, cache: Path) -> Settings:
+    return Settings.from_env(
         {
             "CLIO_SEEDS_DIR": str(ROOT / "seeds"),
             "CLIO_DIALOGS_DIR": str(ROOT / "dialogs"),
@@ -107,7 +110,30 @@ async def clio_run(users: int, database_url: str, cache: Path) -> tuple[float, f
             "CLIO_DATABASE_URL": database_url,
         }
     )
-    service: TutorService = await build_service(settings)
+
+
+async def service_run(users: int, database_url: str, cache: Path) -> tuple[float, float, int]:
+    """The same sessions straight into `TutorService.handle`, no Telegram: the service's own
+    share of the cost (other user ids, so the bot's run still meets new learners)."""
+    service = await build_service(settings_for(database_url, cache))
+    tutoring = ServiceTutoring(service)
+    try:
+        cpu, started, update_id = time.process_time(), time.monotonic(), 0
+        for text in SESSION:
+            inbound = []
+            for n in range(users):
+                update_id += 1
+                event = event_of(text, bot_username="bench_bot")
+                inbound.append(Inbound(str(50_000 + n), f"User{n}", event, update_id))
+            # Concurrently across learners, as the bot's update processor runs them.
+            await asyncio.gather(*(tutoring.handle(one) for one in inbound))
+        return time.monotonic() - started, time.process_time() - cpu, update_id
+    finally:
+        await service.close()
+
+
+async def clio_run(users: int, database_url: str, cache: Path) -> tuple[float, float, int, int]:
+    service: TutorService = await build_service(settings_for(database_url, cache))
     try:
         async with FakeBotApi() as api:
             count = queue_updates(api, users, SESSION)
@@ -167,6 +193,7 @@ async def main(users: int, postgres: str, rounds: int) -> dict[str, object]:
             if pg_url:
                 targets["postgres"] = pg_url
             for name, url in targets.items():
+                runs.setdefault(f"{name} service", []).append(await service_run(users, url, cache))
                 seconds, cpu, count, sent = await clio_run(users, url, cache)
                 runs.setdefault(name, []).append((seconds, cpu, count))
                 result[f"clio_{name}_messages"] = sent
@@ -186,6 +213,10 @@ async def main(users: int, postgres: str, rounds: int) -> dict[str, object]:
         result[f"clio_{name}_updates_per_s"] = round(count / seconds, 1)
         result[f"clio_{name}_cpu_ms_per_update"] = round(cpu * 1000 / count, 2)
         result[f"clio_{name}_ratio"] = round(count / seconds / echo[0], 3)
+        seconds, cpu, count = medians[f"{name} service"]
+        print(line("  service alone", count, seconds, cpu, echo))
+        result[f"service_{name}_updates_per_s"] = round(count / seconds, 1)
+        result[f"service_{name}_cpu_ms_per_update"] = round(cpu * 1000 / count, 2)
     result["rounds"] = rounds
     result["target_ratio"] = 0.5
     return result
