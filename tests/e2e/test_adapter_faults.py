@@ -116,3 +116,14 @@ async def test_an_update_that_cannot_be_parsed_does_not_wedge_polling(
     await learner.say("again")
     last = api.calls_to("getUpdates")[-1].params
     assert int(last["offset"]) > bad_id
+
+
+async def test_blocked_while_closing_the_keyboard_also_marks_inactive(
+    api: FakeBotApi, quiz_bot: QuizTutor, learner: Learner
+) -> None:
+    [question] = await learner.say("/quiz")
+    api.fail("editMessageText", 403)
+    sends = len(api.calls_to("sendMessage"))
+    await learner.press(question, "1789")
+    assert quiz_bot.deactivated == ["1001"]
+    assert len(api.calls_to("sendMessage")) == sends  # nothing sent after the 403

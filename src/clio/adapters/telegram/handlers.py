@@ -48,9 +48,7 @@ class Handlers:
             await query.answer()
         chat_id = query.message.chat.id if query.message is not None else user.id
         replies = await self._ask(update, user, ChoicePressed(query.data))
-        if replies:
-            await self._close_keyboard(query)
-        await self._send(context, user, chat_id, replies)
+        await self._send(context, user, chat_id, replies, answered=query if replies else None)
 
     async def on_not_text(self, update: Update, context: Context) -> None:
         """Photos, stickers, voice, files: Clio reads text only."""
@@ -89,9 +87,19 @@ class Handlers:
         return await self.tutoring.handle(inbound)
 
     async def _send(
-        self, context: Context, user: User, chat_id: int, replies: tuple[Reply, ...]
+        self,
+        context: Context,
+        user: User,
+        chat_id: int,
+        replies: tuple[Reply, ...],
+        *,
+        answered: CallbackQuery | None = None,
     ) -> None:
+        """Close the answered question's keyboard (if any), then send the replies; a learner
+        who blocked the bot is marked inactive and sent nothing more."""
         try:
+            if answered is not None:
+                await self._close_keyboard(answered)
             await send_replies(context.bot, chat_id, replies, backoff=self.backoff)
         except Blocked:
             log.info("learner %s blocked the bot; marking inactive", user.id)
