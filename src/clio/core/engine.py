@@ -6,10 +6,11 @@ import random
 from dataclasses import replace
 from datetime import datetime
 
-from clio.core import lesson, quiz, review_session
+from clio.core import lesson, preferences, quiz, review_session
 from clio.core.calendar import require_utc
 from clio.core.intent import Intent, classify, normalise_phrase
 from clio.core.messages import (
+    Choice,
     ChoicePressed,
     CommandMessage,
     Event,
@@ -18,7 +19,7 @@ from clio.core.messages import (
     TextMessage,
 )
 from clio.core.outcome import Outcome
-from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, decode
+from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, decode, encode
 from clio.core.progress import report
 from clio.core.state import LearnerState, Mode
 from clio.core.tutor import Tutor
@@ -59,18 +60,37 @@ def command(
         return Outcome(new_state, (reply,))
     if name == "skip":
         return skip(tutor, state, now=now, rng=rng)
+    if name == "timezone":
+        return preferences.set_timezone(tutor, state, event.argument, now=now)
+    if name == "daily":
+        return preferences.set_daily(tutor, state, event.argument, now=now)
     unknown = Reply(say("help.unknown_command", command=name) + "\n\n" + say("help.text"))
     return Outcome(state, (unknown,))
 
 
 def welcome(tutor: Tutor, state: LearnerState) -> Outcome:
     say = tutor.flows.say
-    replies = (
+    replies: tuple[Reply, ...] = (
         Reply(say("onboarding.welcome", name=state.display_name or "there")),
         Reply(say("onboarding.how_to_ask")),
         Reply(say("onboarding.choose_topic"), lesson.topic_choices(tutor)),
     )
+    if state.daily_time is None and not state.started:
+        replies = (*replies, daily_offer(tutor, state))
     return Outcome(replace(state, started=True), replies)
+
+
+def daily_offer(tutor: Tutor, state: LearnerState) -> Reply:
+    """Offer daily prompts at the content's default time, with a one-press yes or no."""
+    say = tutor.flows.say
+    default = tutor.flows.default_daily_time
+    choices = (
+        Choice(
+            say("onboarding.daily_yes", time=default), encode(CommandPayload(f"daily {default}"))
+        ),
+        Choice(say("onboarding.daily_no"), encode(CommandPayload("daily off"))),
+    )
+    return Reply(say("onboarding.daily_offer", time=default, zone=state.timezone), choices)
 
 
 def choice(

@@ -14,6 +14,17 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "onboarding.welcome": "name",
         "onboarding.choose_topic": "",
         "onboarding.how_to_ask": "",
+        "onboarding.daily_offer": "time zone",
+        "onboarding.daily_yes": "time",
+        "onboarding.daily_no": "",
+        "settings.timezone_set": "zone local_time",
+        "settings.timezone_current": "zone local_time",
+        "settings.timezone_unknown": "typed",
+        "settings.daily_set": "time zone next",
+        "settings.daily_current": "time zone",
+        "settings.daily_none": "",
+        "settings.daily_off": "",
+        "settings.daily_invalid": "typed",
         "help.text": "",
         "help.unknown_command": "command",
         "lesson.no_topics": "",
@@ -105,6 +116,7 @@ class Flows:
     small_talk: tuple[SmallTalk, ...] = ()
     commands: Mapping[str, str] = field(default_factory=dict)
     override_phrases: frozenset[str] = frozenset()
+    default_daily_time: str = "18:00"
     max_message_length: int = 1000
 
     def say(self, key: str, **values: object) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from clio.core.calendar import parse_clock
 from clio.core.errors import ContentError
 from clio.core.facts import QuestionKind
 from clio.core.flows import (
@@ -24,7 +25,17 @@ from clio.core.payloads import CommandPayload, PayloadTooLong, encode
 from clio.dialogs.located import Problems, Reader, compose
 
 FORMAT_VERSION = 1
-FLOW_FILES = ("onboarding", "lesson", "review", "quick", "progress", "help", "chat", "errors")
+FLOW_FILES = (
+    "onboarding",
+    "lesson",
+    "review",
+    "quick",
+    "progress",
+    "help",
+    "chat",
+    "settings",
+    "errors",
+)
 # Files in dialogs/ that other loaders own (authored questions for the fact base).
 OTHER_FILES = frozenset({"questions"})
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
@@ -237,10 +248,19 @@ def _max_length(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
         draft.extras["max_message_length"] = int(limit)
 
 
+def _default_daily_time(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
+    typed = reader.text(node, "default_daily_time")
+    if typed is not None and parse_clock(typed) is None:
+        reader.fail(node, "default_daily_time", f"not a time of day: {typed!r} (e.g. 18:00)")
+    elif typed is not None:
+        draft.extras["default_daily_time"] = typed
+
+
 SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
     "lesson": {"settings": _lesson_settings, "override_phrases": _override_phrases},
     "review": {"settings": _review_settings},
     "progress": {"mastery": _mastery},
     "help": {"commands": _commands},
     "chat": {"small_talk": _small_talk, "max_message_length": _max_length},
+    "settings": {"default_daily_time": _default_daily_time},
 }

@@ -10,6 +10,7 @@ from clio.core.outcome import (
     AttemptRecord,
     CardRecord,
     LessonRecord,
+    PreferencesRecord,
     Record,
 )
 from clio.core.records import Attempt, Card, LessonPosition, Review
@@ -46,6 +47,13 @@ async def save_records(
             await _save_lesson(uow, learner_id, record, now=now)
         elif isinstance(record, ActiveDayRecord):
             await uow.days.mark(learner_id, record.day)
+        elif isinstance(record, PreferencesRecord):
+            await uow.learners.update(
+                learner_id,
+                time_zone=record.timezone,
+                daily_prompt_time=record.daily_time,
+                clear_daily_prompt=record.daily_time is None,
+            )
 
 
 async def _save_lesson(

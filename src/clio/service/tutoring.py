@@ -82,7 +82,16 @@ class TutorService:
                 now=now,
             )
             state, version = await self._load(uow, learner.id)
-            state = replace(state, display_name=learner.display_name, timezone=learner.time_zone)
+            state = replace(
+                state,
+                display_name=learner.display_name,
+                timezone=learner.time_zone,
+                daily_time=(
+                    learner.daily_prompt_time.strftime("%H:%M")
+                    if learner.daily_prompt_time
+                    else None
+                ),
+            )
             outcome: Outcome = step(
                 self._tutor, state, incoming.event, now=now, rng=self._rng_for(incoming)
             )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clio.core.calendar import parse_zone
 from clio.core.records import Learner
 from clio.store.models import LearnerRow
 from clio.store.upsert import insert
@@ -28,10 +28,8 @@ def to_learner(row: LearnerRow) -> Learner:
 
 def _check_time_zone(name: str) -> None:
     """A learner's time zone decides their local day; an unknown name would break it later."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r}; expected an IANA name") from None
+    if parse_zone(name) != name:
+        raise ValueError(f"unknown time zone {name!r}; expected an IANA name or UTC+HH:MM")
 
 
 class SqlLearners:

@@ -23,8 +23,11 @@ def start_lesson(learner: Learner) -> str:
 def test_start_welcomes_and_offers_topics(learner: Learner) -> None:
     replies = learner.send(CommandMessage("start"))
     assert "I'm Clio" in replies[0].text
-    assert [c.label for c in replies[-1].choices] == ["Treaty of Paris"]
+    assert [c.label for c in replies[2].choices] == ["Treaty of Paris"]
+    assert [c.label for c in replies[3].choices] == ["Yes, daily at 18:00", "Not now"]
     assert learner.state.started
+    again = learner.send(CommandMessage("start"))
+    assert len(again) == 3  # the daily offer is made once
 
 
 def test_lesson_teaches_a_chunk_then_asks(learner: Learner) -> None:
