@@ -21,6 +21,7 @@ from clio.core.messages import (
 from clio.core.outcome import Outcome
 from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, decode, encode
 from clio.core.progress import report
+from clio.core.prompts import daily_prompt
 from clio.core.state import LearnerState, Mode
 from clio.core.tutor import Tutor
 
@@ -37,7 +38,7 @@ def step(
     if isinstance(event, TextMessage):
         return text(tutor, state, event.text, now=now, rng=rng)
     assert isinstance(event, PromptDue)
-    return review_session.start(tutor, state, now=now, rng=rng)
+    return daily_prompt(tutor, state, now=now, rng=rng)
 
 
 def command(

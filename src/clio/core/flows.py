@@ -66,6 +66,10 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "chat.emoji": "",
         "chat.too_long": "limit",
         "errors.apology": "",
+        "prompt.review": "streak",
+        "prompt.new": "streak fact",
+        "prompt.reminder": "streak",
+        "prompt.all_done": "streak",
     }.items()
 }
 

@@ -34,6 +34,7 @@ FLOW_FILES = (
     "help",
     "chat",
     "settings",
+    "prompt",
     "errors",
 )
 # Files in dialogs/ that other loaders own (authored questions for the fact base).

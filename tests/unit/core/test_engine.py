@@ -220,9 +220,29 @@ def test_review_asks_due_items_first(learner: Learner) -> None:
     assert learner.state.mode is Mode.REVIEW
 
 
-def test_prompt_due_starts_a_review(learner: Learner) -> None:
-    text = learner.text(PromptDue())
-    assert "Review time: 0 due, 3 new." in text
+def test_daily_prompt_brings_a_new_fact_when_nothing_is_due(learner: Learner) -> None:
+    replies = learner.send(PromptDue())
+    assert "Today's history fact (streak: 0 day(s))" in replies[0].text
+    assert "Alexander II took the crown of Russia in 1855." in replies[0].text
+    assert learner.state.pending is not None
+    assert "✅" in learner.text(TextMessage("1855"))
+    assert learner.state.pending is None
+
+
+def test_daily_prompt_prefers_a_due_review_and_never_piles_up(learner: Learner) -> None:
+    start_lesson(learner)
+    answer_pending(learner, right=False)
+    missed = next(iter(learner.state.cards))
+    learner.text(CommandMessage("skip"))
+    learner.now = T0 + timedelta(days=3)
+    replies = learner.send(PromptDue())
+    assert "Your daily history question" in replies[0].text
+    pending = learner.state.pending
+    assert pending is not None
+    assert learner.tutor.questions_by_id[pending.question_id].fact_id in learner.state.cards
+    assert missed in learner.state.cards
+    again = learner.send(PromptDue())
+    assert "still waiting" in again[0].text and learner.state.pending == pending
 
 
 def test_step_needs_an_aware_clock(learner: Learner) -> None:
