@@ -23,18 +23,23 @@ def daily_prompt(
     days = streak(state.active_days, local_date(now, state.timezone))
     pending = reask(tutor, state)
     if pending is not None:  # a question is already waiting: remind, don't pile up
-        return Outcome(state, (Reply(say("prompt.reminder", streak=days)), pending))
+        return Outcome(state, (_joined(say("prompt.reminder", streak=days), pending),))
     due = _most_overdue(tutor, state, now=now)
     if due is not None and (question := choose_question(tutor, due, rng=rng)):
         new_state, asked = ask(tutor, state, question, now=now)
-        return Outcome(new_state, (Reply(say("prompt.review", streak=days)), asked))
+        return Outcome(new_state, (_joined(say("prompt.review", streak=days), asked),))
     for fact in _new_facts(tutor, state):
         question = choose_question(tutor, fact, rng=rng)
         if question is not None:
             new_state, asked = ask(tutor, state, question, now=now)
-            intro = Reply(say("prompt.new", streak=days, fact=fact.text))
-            return Outcome(new_state, (intro, asked))
+            intro = say("prompt.new", streak=days, fact=fact.text)
+            return Outcome(new_state, (_joined(intro, asked),))
     return Outcome(state, (Reply(say("prompt.all_done", streak=days)),))
+
+
+def _joined(intro: str, question: Reply) -> Reply:
+    """One message per prompt: a burst of prompts is paced per message by the platform."""
+    return Reply(f"{intro}\n\n{question.text}", question.choices)
 
 
 def _most_overdue(tutor: Tutor, state: LearnerState, *, now: datetime) -> Fact | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from clio.core.calendar import next_local_time
 from clio.core.outcome import (
     ActiveDayRecord,
     AttemptRecord,
@@ -54,6 +55,12 @@ async def save_records(
                 daily_prompt_time=record.daily_time,
                 clear_daily_prompt=record.daily_time is None,
             )
+            following = (
+                next_local_time(record.daily_time, record.timezone, after=now)
+                if record.daily_time
+                else None
+            )
+            await uow.learners.schedule_prompt(learner_id, following)
 
 
 async def _save_lesson(

@@ -23,6 +23,7 @@ def to_learner(row: LearnerRow) -> Learner:
         daily_prompt_time=row.daily_prompt_time,
         active=row.active,
         created_at=row.created_at,
+        next_prompt_at=row.next_prompt_at,
     )
 
 
@@ -105,3 +106,19 @@ class SqlLearners:
             await self._session.execute(
                 update(LearnerRow).where(LearnerRow.id == learner_id).values(**values)
             )
+
+    async def schedule_prompt(self, learner_id: int, at: datetime | None) -> None:
+        """Set when the learner's next daily prompt is due (None: no prompt)."""
+        await self._session.execute(
+            update(LearnerRow).where(LearnerRow.id == learner_id).values(next_prompt_at=at)
+        )
+
+    async def due_for_prompt(self, now: datetime, *, limit: int) -> tuple[Learner, ...]:
+        """Active learners whose prompt is due at `now`, longest waiting first."""
+        rows = await self._session.scalars(
+            select(LearnerRow)
+            .where(LearnerRow.active, LearnerRow.next_prompt_at <= now)
+            .order_by(LearnerRow.next_prompt_at, LearnerRow.id)
+            .limit(limit)
+        )
+        return tuple(to_learner(row) for row in rows)
