@@ -132,6 +132,7 @@ def test_skip_shows_the_answer_and_moves_on(learner: Learner) -> None:
     answer = learner.tutor.questions_by_id[pending.question_id].answer
     text = learner.text(CommandMessage("skip"))
     assert f"Skipped. The answer was {answer}." in text
+    assert 'Source: "' in text
     assert learner.last is not None
     attempt = next(r for r in learner.last.records if isinstance(r, AttemptRecord))
     assert attempt.verdict == "skipped" and attempt.score == 0.0
