@@ -116,7 +116,9 @@ def skip(
         verdict=SKIPPED,
     )
     skipped = Reply(tutor.flows.say("lesson.skipped", answer=question.answer))
-    return replace(answered, replies=(skipped, *answered.replies[1:]))
+    # A skip is no answer that could have been right: "I was right" must not credit it.
+    state = replace(answered.state, last_grade=None)
+    return replace(answered, state=state, replies=(skipped, *answered.replies[1:]))
 
 
 def _record(

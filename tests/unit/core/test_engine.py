@@ -248,3 +248,12 @@ def test_override_counts_in_the_lesson_recap(learner: Learner) -> None:
     recap = answer_pending(learner, right=True)
     assert "You scored 2 out of 2." in recap
     assert "Worth reviewing" not in recap
+
+
+def test_i_was_right_after_a_skip_is_refused(learner: Learner) -> None:
+    """Regression: "I was right" straight after /skip credited the skipped question."""
+    start_lesson(learner)
+    learner.send(CommandMessage("skip"))
+    assert "no wrong answer" in learner.text(TextMessage("I was right"))
+    assert learner.last is not None and learner.last.records == ()
+    assert learner.state.stats["paris"].credit == 0.0
