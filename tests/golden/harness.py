@@ -78,7 +78,9 @@ def load_script(path: Path) -> Script:
         clock=start.astimezone(UTC),
         seed=int(data.get("seed", 1)),
         tick=duration(data.get("tick", "20s"), where=f"{path}: tick"),
-        steps=tuple(_step(item, where=f"{path}: input[{i}]") for i, item in enumerate(data["input"])),
+        steps=tuple(
+            _step(item, where=f"{path}: input[{i}]") for i, item in enumerate(data["input"])
+        ),
         transcript=data.get("transcript"),
     )
 
@@ -97,10 +99,18 @@ class ScriptClock:
     def __init__(self, start: datetime, tick: timedelta) -> None:
         self.now = start
         self._tick = tick
+        self.calls: list[datetime] = []  # the service asks once per event: event times
 
     def __call__(self) -> datetime:
         self.now += self._tick
+        self.calls.append(self.now)
         return self.now
+
+
+@dataclass(frozen=True)
+class Run:
+    transcript: str
+    event_times: tuple[datetime, ...]
 
 
 class ScriptSource:
@@ -144,7 +154,7 @@ def settings_for(workdir: Path, cache_dir: Path) -> Settings:
     )
 
 
-async def run_script(script: Script, *, tutor: Tutor, settings: Settings) -> str:
+async def run_script(script: Script, *, tutor: Tutor, settings: Settings) -> Run:
     """The transcript the script produces, exactly as `clio chat` prints piped input."""
     clock = ScriptClock(script.clock, script.tick)
     service = await build_service(settings, tutor=tutor, clock=clock, rng_for=seeded(script.seed))
@@ -160,7 +170,7 @@ async def run_script(script: Script, *, tutor: Tutor, settings: Settings) -> str
         )
     finally:
         await service.close()
-    return sink.getvalue()
+    return Run(sink.getvalue(), tuple(clock.calls))
 
 
 def updating() -> bool:

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from clio.core.tutor import Tutor
-from golden.harness import GOLDEN_DIR, load_script, run_script, settings_for, updating, write_transcript
+from golden.harness import (
+    GOLDEN_DIR,
+    load_script,
+    run_script,
+    settings_for,
+    updating,
+    write_transcript,
+)
 
 GOLDEN_FILES = sorted(GOLDEN_DIR.glob("*.yaml"))
 
@@ -17,11 +24,14 @@ GOLDEN_FILES = sorted(GOLDEN_DIR.glob("*.yaml"))
 @pytest.mark.parametrize("path", GOLDEN_FILES, ids=[p.stem for p in GOLDEN_FILES])
 async def test_golden_chat(path: Path, real_tutor: Tutor, cache_dir: Path, tmp_path: Path) -> None:
     script = load_script(path)
-    transcript = await run_script(script, tutor=real_tutor, settings=settings_for(tmp_path, cache_dir))
+    run = await run_script(script, tutor=real_tutor, settings=settings_for(tmp_path, cache_dir))
+    transcript = run.transcript
     if updating():
         write_transcript(path, transcript)
         return
-    assert script.transcript is not None, f"{path}: no transcript yet; run with CLIO_UPDATE_GOLDEN=1"
+    assert script.transcript is not None, (
+        f"{path}: no transcript yet; run with CLIO_UPDATE_GOLDEN=1"
+    )
     if transcript != script.transcript:
         diff = difflib.unified_diff(
             script.transcript.splitlines(),

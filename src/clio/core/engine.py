@@ -110,6 +110,13 @@ def text(
         new_state, reply, records = quiz.honour_override(tutor, state, now=now, rng=rng)
         return Outcome(new_state, _with_pending(tutor, new_state, reply), records)
     awaiting = state.pending is not None
+    if awaiting:
+        # "skip", "I don't know", "hint" typed without the slash are no answers to grade.
+        phrase = normalise_phrase(message)
+        if phrase in flows.skip_phrases:
+            return skip(tutor, state, now=now, rng=rng)
+        if phrase in flows.hint_phrases:
+            return command(tutor, state, CommandMessage("hint"), now=now, rng=rng)
     if awaiting and state.pending and state.pending.choices:
         picked = _typed_choice(message, state.pending.choices)
         if picked is not None:
@@ -121,7 +128,7 @@ def text(
         max_length=flows.max_message_length,
     )
     if found.intent is Intent.ANSWER:
-        return answer(tutor, state, message, now=now, rng=rng)
+        return answer(tutor, state, found.answer or message, now=now, rng=rng)
     if found.intent is Intent.QUESTION:
         return quick_question(tutor, state, message)
     if found.intent is Intent.SMALL_TALK and found.small_talk is not None:

@@ -105,6 +105,8 @@ class Flows:
     small_talk: tuple[SmallTalk, ...] = ()
     commands: Mapping[str, str] = field(default_factory=dict)
     override_phrases: frozenset[str] = frozenset()
+    skip_phrases: frozenset[str] = frozenset()  # typed instead of /skip while a question waits
+    hint_phrases: frozenset[str] = frozenset()  # typed instead of /hint
     max_message_length: int = 1000
 
     def say(self, key: str, **values: object) -> str:

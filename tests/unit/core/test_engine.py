@@ -201,7 +201,7 @@ def test_progress_counts_match_answers(learner: Learner) -> None:
     answer_pending(learner, right=False)
     text = learner.text(CommandMessage("progress"))
     assert "Treaty of Paris: 2/4 facts seen, 50% correct" in text
-    assert "Streak: 1 day(s) in a row" in text
+    assert "Days in a row with an answer: 1" in text
 
 
 def test_review_asks_due_items_first(learner: Learner) -> None:
