@@ -82,3 +82,29 @@ def test_progress_said_day_s_in_a_row(learner: Learner) -> None:
     text = learner.text(CommandMessage("progress"))
     assert "day(s)" not in text
     assert "Days in a row with an answer: 1" in text
+
+
+def test_review_in_the_middle_of_a_lesson_lost_the_lesson_question(learner: Learner) -> None:
+    """/review while a lesson question waited, then /lesson: the lesson used to move on to
+    the next chunk, so the facts of the unanswered one were never checked."""
+    start_lesson(learner)
+    pending = learner.state.pending
+    assert pending is not None
+    asked_about = learner.tutor.questions_by_id[pending.question_id].fact_id
+    learner.send(CommandMessage("review"))
+    assert learner.state.positions["paris"] == 0
+    while learner.state.pending is not None:  # finish the review
+        learner.text(TextMessage(pending_answer(learner)))
+    text = learner.text(CommandMessage("lesson"))
+    assert "• Alexander II took the crown of Russia in 1855." in text  # the chunk, again
+    again = learner.state.pending
+    assert again is not None
+    assert learner.tutor.questions_by_id[again.question_id].fact_id in {"f0", "f1"}
+    assert asked_about in {"f0", "f1"}
+
+
+def test_choosing_the_topic_again_mid_lesson_skipped_the_waiting_chunk(learner: Learner) -> None:
+    start_lesson(learner)
+    text = learner.text(CommandMessage("lesson", "paris"))
+    assert "• Alexander II took the crown of Russia in 1855." in text
+    assert learner.state.positions["paris"] == 2
