@@ -60,7 +60,7 @@ def command(
     if name == "skip":
         return skip(tutor, state, now=now, rng=rng)
     unknown = Reply(say("help.unknown_command", command=name) + "\n\n" + say("help.text"))
-    return Outcome(state, (unknown,))
+    return Outcome(state, _with_pending(tutor, state, unknown))
 
 
 def welcome(tutor: Tutor, state: LearnerState) -> Outcome:
@@ -126,6 +126,7 @@ def text(
         awaiting_answer=awaiting,
         small_talk=flows.small_talk,
         max_length=flows.max_message_length,
+        choices=state.pending.choices if state.pending else (),
     )
     if found.intent is Intent.ANSWER:
         return answer(tutor, state, found.answer or message, now=now, rng=rng)

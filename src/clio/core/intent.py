@@ -88,8 +88,10 @@ def classify(
     awaiting_answer: bool,
     small_talk: tuple[SmallTalk, ...],
     max_length: int,
+    choices: tuple[str, ...] = (),
 ) -> Classified:
-    """What the learner's free text is, given whether a question is waiting for an answer."""
+    """What the learner's free text is, given whether a question is waiting for an answer
+    (and the choices it offers, which a hesitant answer may name however long they are)."""
     stripped = text.strip()
     if not stripped:
         return Classified(Intent.EMPTY)
@@ -102,8 +104,16 @@ def classify(
         if phrase in talk.phrases:
             return Classified(Intent.SMALL_TALK, talk)
     hedged = _HEDGED.match(stripped) if awaiting_answer else None
-    if hedged and len(_WORD.findall(hedged["answer"])) <= HEDGED_MAX_WORDS:
+    if hedged and (
+        len(_WORD.findall(hedged["answer"])) <= HEDGED_MAX_WORDS
+        or _one_of(hedged["answer"], choices)
+    ):
         return Classified(Intent.ANSWER, answer=hedged["answer"])
     if looks_like_question(stripped):
         return Classified(Intent.QUESTION)
     return Classified(Intent.ANSWER if awaiting_answer else Intent.QUESTION)
+
+
+def _one_of(text: str, choices: tuple[str, ...]) -> bool:
+    wanted = normalise_phrase(text).removeprefix("the ")
+    return any(normalise_phrase(choice).removeprefix("the ") == wanted for choice in choices)

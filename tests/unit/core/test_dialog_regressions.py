@@ -108,3 +108,23 @@ def test_choosing_the_topic_again_mid_lesson_skipped_the_waiting_chunk(learner: 
     text = learner.text(CommandMessage("lesson", "paris"))
     assert "• Alexander II took the crown of Russia in 1855." in text
     assert learner.state.positions["paris"] == 2
+
+
+def test_hesitant_answer_naming_a_long_choice_was_taken_for_a_question() -> None:
+    found = classify(
+        "was it the Charge of the Light Brigade?",
+        awaiting_answer=True,
+        small_talk=(),
+        max_length=1000,
+        choices=("Peace of Paris", "Charge of the Light Brigade"),
+    )
+    assert found.intent is Intent.ANSWER
+    assert found.answer == "the Charge of the Light Brigade"
+
+
+def test_unknown_command_mid_quiz_lost_sight_of_the_question(learner: Learner) -> None:
+    start_lesson(learner)
+    replies = learner.send(CommandMessage("pause"))
+    assert "I don't know the command /pause." in replies[0].text
+    assert replies[-2].text == "Back to your question:"
+    assert learner.state.pending is not None
