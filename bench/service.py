@@ -288,8 +288,8 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
         "core_events_per_s": median_of(core_runs, "events_per_s"),
         **memory_per_10k(states),
     }
-    backends = {"sqlite": sqlite_repeat}
-    if args.postgres and await reachable(args.postgres):
+    backends = {"sqlite": sqlite_repeat} if "sqlite" in args.backends else {}
+    if "postgresql" in args.backends and args.postgres and await reachable(args.postgres):
         backends["postgresql"] = postgres_repeat
     for name, repeat in backends.items():
         runs = [await repeat(tutor, args) for _ in range(args.repeats)]
@@ -328,6 +328,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--backends", default="sqlite,postgresql", type=lambda t: t.split(","))
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "clio-bench-cache"))
     args = parser.parse_args()
     result = asyncio.run(main_async(args))
