@@ -122,6 +122,8 @@ class Flows:
     commands: Mapping[str, str] = field(default_factory=dict)
     override_phrases: frozenset[str] = frozenset()
     default_daily_time: str = "18:00"
+    skip_phrases: frozenset[str] = frozenset()  # typed instead of /skip while a question waits
+    hint_phrases: frozenset[str] = frozenset()  # typed instead of /hint
     max_message_length: int = 1000
 
     def say(self, key: str, **values: object) -> str:

@@ -119,7 +119,9 @@ def skip(
     say = tutor.flows.say
     source = say("lesson.source", sentence=question.explanation, source=str(question.source))
     skipped = Reply(f"{say('lesson.skipped', answer=question.answer)}\n{source}")
-    return replace(answered, replies=(skipped, *answered.replies[1:]))
+    # A skip is no answer that could have been right: "I was right" must not credit it.
+    state = replace(answered.state, last_grade=None)
+    return replace(answered, state=state, replies=(skipped, *answered.replies[1:]))
 
 
 def _record(
