@@ -64,7 +64,7 @@ async def answer(learner: Learner, question: Sent) -> list[Sent]:
 
 async def first_question(learner: Learner) -> Sent:
     await learner.say("/start")
-    [topics] = [s for s in learner.messages() if s.buttons]
+    [topics] = [s for s in learner.messages() if TOPIC in dict(s.buttons)]
     started = await learner.press(topics, TOPIC)
     assert texts(started).startswith(f"Lesson: {TOPIC}")
     return started[-1]

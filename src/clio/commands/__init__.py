@@ -6,7 +6,7 @@ import argparse
 from types import ModuleType
 from typing import Protocol, cast
 
-from clio.commands import ask, build, chat, db, facts, run, validate
+from clio.commands import ask, build, chat, db, facts, prompts, run, validate
 from clio.settings import Settings
 
 
@@ -29,5 +29,6 @@ COMMANDS: dict[str, Command] = {
     "validate": _command(validate),
     "chat": _command(chat),
     "db": _command(db),
+    "prompts": _command(prompts),
     "run": _command(run),
 }

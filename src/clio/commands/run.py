@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import re
 import secrets
 import signal
@@ -22,10 +23,13 @@ from clio.adapters.telegram import (
 from clio.bootstrap import build_service
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
+from clio.service.prompts import PromptTicker
 from clio.service.tutoring import Incoming, TutorService
 from clio.settings import Settings, TelegramSettings
 
 HELP = "run the Telegram bot (CLIO_TELEGRAM_TOKEN; long polling unless --webhook-url)"
+log = logging.getLogger(__name__)
+PROMPT_TICK_SECONDS = 60.0  # daily prompts go out within a minute of their time
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a secret_token
 
 
@@ -99,7 +103,42 @@ async def _serve(
         # Windows' loop has no signal handlers, nor does a loop outside the main thread.
         with suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
+    bot = telegram_bot(service, telegram)
+    ticker = PromptTicker(service=service, store=service.store, send=bot.deliver)
+    ready = asyncio.Event()
+    prompts = asyncio.create_task(prompt_loop(ticker, ready=ready, stop=stop))
     try:
-        await telegram_bot(service, telegram).serve(stop, webhook=webhook)
+        await bot.serve(stop, webhook=webhook, ready=ready)
     finally:
+        stop.set()
+        await prompts
         await service.close()
+
+
+async def prompt_loop(
+    ticker: PromptTicker,
+    *,
+    ready: asyncio.Event,
+    stop: asyncio.Event,
+    every: float = PROMPT_TICK_SECONDS,
+) -> None:
+    """Send due daily prompts every `every` seconds while the bot runs. A failed tick is
+    logged and the next one tries again: the ticker's claims make a retry safe."""
+    await _first(ready, stop)
+    while not stop.is_set():
+        try:
+            sent = await ticker.tick()
+            if sent:
+                log.info("daily prompts: %s", dict(sent))
+        except Exception:
+            log.exception("daily prompt tick failed")
+        with suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)
+
+
+async def _first(ready: asyncio.Event, stop: asyncio.Event) -> None:
+    """Until the bot is ready (or stopped before it got there)."""
+    waits = [asyncio.create_task(ready.wait()), asyncio.create_task(stop.wait())]
+    await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for wait in waits:
+        wait.cancel()

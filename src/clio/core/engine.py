@@ -6,10 +6,11 @@ import random
 from dataclasses import replace
 from datetime import datetime
 
-from clio.core import lesson, quiz, review_session
+from clio.core import lesson, preferences, quiz, review_session
 from clio.core.calendar import require_utc
 from clio.core.intent import Intent, classify, normalise_phrase
 from clio.core.messages import (
+    Choice,
     ChoicePressed,
     CommandMessage,
     Event,
@@ -18,8 +19,9 @@ from clio.core.messages import (
     TextMessage,
 )
 from clio.core.outcome import Outcome
-from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, decode
+from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, decode, encode
 from clio.core.progress import report
+from clio.core.prompts import daily_prompt
 from clio.core.state import LearnerState, Mode
 from clio.core.tutor import Tutor
 
@@ -36,7 +38,7 @@ def step(
     if isinstance(event, TextMessage):
         return text(tutor, state, event.text, now=now, rng=rng)
     assert isinstance(event, PromptDue)
-    return review_session.start(tutor, state, now=now, rng=rng)
+    return daily_prompt(tutor, state, now=now, rng=rng)
 
 
 def command(
@@ -59,18 +61,38 @@ def command(
         return Outcome(new_state, (reply,))
     if name == "skip":
         return skip(tutor, state, now=now, rng=rng)
+    if name == "timezone":
+        return preferences.set_timezone(tutor, state, event.argument, now=now)
+    if name == "daily":
+        return preferences.set_daily(tutor, state, event.argument, now=now)
     unknown = Reply(say("help.unknown_command", command=name) + "\n\n" + say("help.text"))
-    return Outcome(state, (unknown,))
+    return Outcome(state, _with_pending(tutor, state, unknown))
 
 
 def welcome(tutor: Tutor, state: LearnerState) -> Outcome:
     say = tutor.flows.say
-    replies = (
+    replies: tuple[Reply, ...] = (
         Reply(say("onboarding.welcome", name=state.display_name or "there")),
         Reply(say("onboarding.how_to_ask")),
-        Reply(say("onboarding.choose_topic"), lesson.topic_choices(tutor)),
     )
-    return Outcome(replace(state, started=True), replies)
+    if state.daily_time is None and not state.started:
+        replies = (*replies, daily_offer(tutor, state))
+    # The topics come last: a terminal numbers the latest choices, and a lesson is the point.
+    topics = Reply(say("onboarding.choose_topic"), lesson.topic_choices(tutor))
+    return Outcome(replace(state, started=True), (*replies, topics))
+
+
+def daily_offer(tutor: Tutor, state: LearnerState) -> Reply:
+    """Offer daily prompts at the content's default time, with a one-press yes or no."""
+    say = tutor.flows.say
+    default = tutor.flows.default_daily_time
+    choices = (
+        Choice(
+            say("onboarding.daily_yes", time=default), encode(CommandPayload(f"daily {default}"))
+        ),
+        Choice(say("onboarding.daily_no"), encode(CommandPayload("daily off"))),
+    )
+    return Reply(say("onboarding.daily_offer", time=default, zone=state.timezone), choices)
 
 
 def choice(
@@ -110,6 +132,13 @@ def text(
         new_state, reply, records = quiz.honour_override(tutor, state, now=now, rng=rng)
         return Outcome(new_state, _with_pending(tutor, new_state, reply), records)
     awaiting = state.pending is not None
+    if awaiting:
+        # "skip", "I don't know", "hint" typed without the slash are no answers to grade.
+        phrase = normalise_phrase(message)
+        if phrase in flows.skip_phrases:
+            return skip(tutor, state, now=now, rng=rng)
+        if phrase in flows.hint_phrases:
+            return command(tutor, state, CommandMessage("hint"), now=now, rng=rng)
     if awaiting and state.pending and state.pending.choices:
         picked = _typed_choice(message, state.pending.choices)
         if picked is not None:
@@ -119,9 +148,10 @@ def text(
         awaiting_answer=awaiting,
         small_talk=flows.small_talk,
         max_length=flows.max_message_length,
+        choices=state.pending.choices if state.pending else (),
     )
     if found.intent is Intent.ANSWER:
-        return answer(tutor, state, message, now=now, rng=rng)
+        return answer(tutor, state, found.answer or message, now=now, rng=rng)
     if found.intent is Intent.QUESTION:
         return quick_question(tutor, state, message)
     if found.intent is Intent.SMALL_TALK and found.small_talk is not None:

@@ -14,6 +14,17 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "onboarding.welcome": "name",
         "onboarding.choose_topic": "",
         "onboarding.how_to_ask": "",
+        "onboarding.daily_offer": "time zone",
+        "onboarding.daily_yes": "time",
+        "onboarding.daily_no": "",
+        "settings.timezone_set": "zone local_time",
+        "settings.timezone_current": "zone local_time",
+        "settings.timezone_unknown": "typed",
+        "settings.daily_set": "time zone next",
+        "settings.daily_current": "time zone",
+        "settings.daily_none": "",
+        "settings.daily_off": "",
+        "settings.daily_invalid": "typed",
         "help.text": "",
         "help.unknown_command": "command",
         "lesson.no_topics": "",
@@ -36,7 +47,8 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "lesson.override": "",
         "lesson.nothing_to_override": "",
         "lesson.expired": "",
-        "lesson.true_false_prompt": "statement",
+        "lesson.true_choice": "",
+        "lesson.false_choice": "",
         "review.start": "due new",
         "review.nothing": "",
         "review.done": "correct total",
@@ -57,6 +69,10 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "chat.not_text": "",
         "chat.private_only": "link",
         "errors.apology": "",
+        "prompt.review": "streak",
+        "prompt.new": "streak fact",
+        "prompt.reminder": "streak",
+        "prompt.all_done": "streak",
     }.items()
 }
 
@@ -107,6 +123,9 @@ class Flows:
     small_talk: tuple[SmallTalk, ...] = ()
     commands: Mapping[str, str] = field(default_factory=dict)
     override_phrases: frozenset[str] = frozenset()
+    default_daily_time: str = "18:00"
+    skip_phrases: frozenset[str] = frozenset()  # typed instead of /skip while a question waits
+    hint_phrases: frozenset[str] = frozenset()  # typed instead of /hint
     max_message_length: int = 1000
 
     def say(self, key: str, **values: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,25 @@ class Choice:
     payload: str
 
 
+class AttachmentKind(StrEnum):
+    DOCUMENT = "document"  # a file to download (CSV, JSON)
+    IMAGE = "image"  # a picture shown inline (PNG)
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a reply; `text` of the reply is its caption."""
+
+    kind: AttachmentKind
+    filename: str
+    content: bytes
+
+
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """One message to the learner: plain text (adapters escape it) and optional choices."""
+    """One message to the learner: plain text (adapters escape it), optional choices, and an
+    optional attachment (a platform without files says where the file was written)."""
 
     text: str
     choices: tuple[Choice, ...] = ()
+    attachment: Attachment | None = None

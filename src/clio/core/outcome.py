@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from clio.core.messages import Reply
@@ -54,7 +54,15 @@ class ActiveDayRecord:
     day: date
 
 
-Record = AttemptRecord | CardRecord | LessonRecord | ActiveDayRecord
+@dataclass(frozen=True)
+class PreferencesRecord:
+    """The learner changed their time zone or daily prompt time (None: prompts off)."""
+
+    timezone: str
+    daily_time: time | None
+
+
+Record = AttemptRecord | CardRecord | LessonRecord | ActiveDayRecord | PreferencesRecord
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ class Learner:
     daily_prompt_time: time | None
     active: bool
     created_at: datetime
+    next_prompt_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

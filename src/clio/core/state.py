@@ -77,6 +77,7 @@ class LearnerState:
     started: bool = False
     display_name: str = ""
     timezone: str = "UTC"
+    daily_time: str | None = None  # "HH:MM" local, None when daily prompts are off
     mode: Mode = Mode.IDLE
     topic_id: str | None = None
     session: Session | None = None
@@ -122,6 +123,7 @@ def _decode(data: Mapping[str, Any]) -> LearnerState:
         started=bool(data["started"]),
         display_name=str(data.get("display_name", "")),
         timezone=str(data.get("timezone", "UTC")),
+        daily_time=data.get("daily_time"),
         mode=Mode(data["mode"]),
         topic_id=data.get("topic_id"),
         session=(

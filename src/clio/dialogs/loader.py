@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from clio.core.calendar import parse_clock
 from clio.core.errors import ContentError
 from clio.core.facts import QuestionKind
 from clio.core.flows import (
@@ -24,7 +25,18 @@ from clio.core.payloads import CommandPayload, PayloadTooLong, encode
 from clio.dialogs.located import Problems, Reader, compose
 
 FORMAT_VERSION = 1
-FLOW_FILES = ("onboarding", "lesson", "review", "quick", "progress", "help", "chat", "errors")
+FLOW_FILES = (
+    "onboarding",
+    "lesson",
+    "review",
+    "quick",
+    "progress",
+    "help",
+    "chat",
+    "settings",
+    "prompt",
+    "errors",
+)
 # Files in dialogs/ that other loaders own (authored questions for the fact base).
 OTHER_FILES = frozenset({"questions"})
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
@@ -149,11 +161,14 @@ def _lesson_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     )
 
 
-def _override_phrases(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
-    phrases = [
-        reader.text(item, "override_phrases") for item in reader.sequence(node, "override_phrases")
-    ]
-    draft.extras["override_phrases"] = frozenset(normalise_phrase(p) for p in phrases if p)
+def _phrases(key: str) -> Callable[[Reader, yaml.Node, _Draft], None]:
+    """A list of phrases a learner may type (override_phrases, skip_phrases, hint_phrases)."""
+
+    def load(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
+        phrases = [reader.text(item, key) for item in reader.sequence(node, key)]
+        draft.extras[key] = frozenset(normalise_phrase(p) for p in phrases if p)
+
+    return load
 
 
 def _review_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
@@ -237,10 +252,22 @@ def _max_length(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
         draft.extras["max_message_length"] = int(limit)
 
 
+def _default_daily_time(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
+    typed = reader.text(node, "default_daily_time")
+    if typed is not None and parse_clock(typed) is None:
+        reader.fail(node, "default_daily_time", f"not a time of day: {typed!r} (e.g. 18:00)")
+    elif typed is not None:
+        draft.extras["default_daily_time"] = typed
+
+
 SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
-    "lesson": {"settings": _lesson_settings, "override_phrases": _override_phrases},
+    "lesson": {
+        "settings": _lesson_settings,
+        **{key: _phrases(key) for key in ("override_phrases", "skip_phrases", "hint_phrases")},
+    },
     "review": {"settings": _review_settings},
     "progress": {"mastery": _mastery},
     "help": {"commands": _commands},
     "chat": {"small_talk": _small_talk, "max_message_length": _max_length},
+    "settings": {"default_daily_time": _default_daily_time},
 }

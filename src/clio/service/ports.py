@@ -44,6 +44,10 @@ class Learners(Protocol):
         active: bool | None = None,
     ) -> None: ...
 
+    async def schedule_prompt(self, learner_id: int, at: datetime | None) -> None: ...
+
+    async def due_for_prompt(self, now: datetime, *, limit: int) -> tuple[Learner, ...]: ...
+
 
 class States(Protocol):
     async def load(self, learner_id: int, *, for_update: bool = False) -> StoredState | None:

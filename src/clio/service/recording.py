@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from clio.core.calendar import next_local_time
 from clio.core.outcome import (
     ActiveDayRecord,
     AttemptRecord,
     CardRecord,
     LessonRecord,
+    PreferencesRecord,
     Record,
 )
 from clio.core.records import Attempt, Card, LessonPosition, Review
@@ -46,6 +48,19 @@ async def save_records(
             await _save_lesson(uow, learner_id, record, now=now)
         elif isinstance(record, ActiveDayRecord):
             await uow.days.mark(learner_id, record.day)
+        elif isinstance(record, PreferencesRecord):
+            await uow.learners.update(
+                learner_id,
+                time_zone=record.timezone,
+                daily_prompt_time=record.daily_time,
+                clear_daily_prompt=record.daily_time is None,
+            )
+            following = (
+                next_local_time(record.daily_time, record.timezone, after=now)
+                if record.daily_time
+                else None
+            )
+            await uow.learners.schedule_prompt(learner_id, following)
 
 
 async def _save_lesson(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -12,6 +13,7 @@ from clio.core.engine import step
 from clio.core.errors import ConcurrentUpdate
 from clio.core.messages import Event, PromptDue, Reply
 from clio.core.outcome import Outcome
+from clio.core.records import Learner
 from clio.core.state import LearnerState, StateError
 from clio.core.tutor import Tutor
 from clio.service.locks import LearnerLocks
@@ -53,6 +55,10 @@ class TutorService:
     @property
     def tutor(self) -> Tutor:
         return self._tutor
+
+    @property
+    def store(self) -> Store:
+        return self._store
 
     async def close(self) -> None:
         await self._store.close()
@@ -97,16 +103,55 @@ class TutorService:
             if not learner.active and not isinstance(incoming.event, PromptDue):
                 # They wrote to us again, so they unblocked us: prompts may resume.
                 await uow.learners.update(learner.id, active=True)
-            state, version = await self._load(uow, learner.id)
-            state = replace(state, display_name=learner.display_name, timezone=learner.time_zone)
-            outcome: Outcome = step(
-                self._tutor, state, incoming.event, now=now, rng=self._rng_for(incoming)
+            outcome = await self.run_step(
+                uow, learner, incoming.event, now=now, rng=self._rng_for(incoming)
             )
-            await uow.states.save(
-                learner.id, outcome.state.to_json(), expected_version=version, now=now
-            )
-            await save_records(uow, learner.id, outcome.records, now=now)
         return outcome.replies
+
+    async def run_step(
+        self,
+        uow: UnitOfWork,
+        learner: Learner,
+        event: Event,
+        *,
+        now: datetime,
+        rng: random.Random,
+    ) -> Outcome:
+        """Inside the caller's unit of work (learner already locked by the caller): load the
+        state under a row lock, run the pure step, save the state and its records."""
+        state, version = await self._load(uow, learner.id)
+        daily = learner.daily_prompt_time
+        state = replace(
+            state,
+            display_name=learner.display_name,
+            timezone=learner.time_zone,
+            daily_time=daily.strftime("%H:%M") if daily else None,
+        )
+        outcome = step(self._tutor, state, event, now=now, rng=rng)
+        await uow.states.save(
+            learner.id, outcome.state.to_json(), expected_version=version, now=now
+        )
+        await save_records(uow, learner.id, outcome.records, now=now)
+        return outcome
+
+    async def preview(
+        self, uow: UnitOfWork, learner: Learner, event: Event, *, now: datetime
+    ) -> Outcome:
+        """What `event` would do to the learner now, saving nothing (for operators)."""
+        stored = await uow.states.load(learner.id)
+        state = LearnerState.from_json(stored.state) if stored else LearnerState()
+        state = replace(state, display_name=learner.display_name, timezone=learner.time_zone)
+        return step(self._tutor, state, event, now=now, rng=random.Random(learner.id))
+
+    def lock(self, learner: Learner) -> AbstractAsyncContextManager[None]:
+        """The learner's in-process lock, shared by messages and scheduled prompts."""
+        return self._locks.hold((learner.platform, learner.external_id))
+
+    def rng(self, incoming: Incoming) -> random.Random:
+        return self._rng_for(incoming)
+
+    def now(self) -> datetime:
+        return self._clock()
 
     async def _load(self, uow: UnitOfWork, learner_id: int) -> tuple[LearnerState, int]:
         stored = await uow.states.load(learner_id, for_update=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clio.core.calendar import parse_zone
 from clio.core.records import Learner
 from clio.store.models import LearnerRow
 from clio.store.upsert import insert
@@ -23,15 +23,14 @@ def to_learner(row: LearnerRow) -> Learner:
         daily_prompt_time=row.daily_prompt_time,
         active=row.active,
         created_at=row.created_at,
+        next_prompt_at=row.next_prompt_at,
     )
 
 
 def _check_time_zone(name: str) -> None:
     """A learner's time zone decides their local day; an unknown name would break it later."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r}; expected an IANA name") from None
+    if parse_zone(name) != name:
+        raise ValueError(f"unknown time zone {name!r}; expected an IANA name or UTC+HH:MM")
 
 
 class SqlLearners:
@@ -107,3 +106,19 @@ class SqlLearners:
             await self._session.execute(
                 update(LearnerRow).where(LearnerRow.id == learner_id).values(**values)
             )
+
+    async def schedule_prompt(self, learner_id: int, at: datetime | None) -> None:
+        """Set when the learner's next daily prompt is due (None: no prompt)."""
+        await self._session.execute(
+            update(LearnerRow).where(LearnerRow.id == learner_id).values(next_prompt_at=at)
+        )
+
+    async def due_for_prompt(self, now: datetime, *, limit: int) -> tuple[Learner, ...]:
+        """Active learners whose prompt is due at `now`, longest waiting first."""
+        rows = await self._session.scalars(
+            select(LearnerRow)
+            .where(LearnerRow.active, LearnerRow.next_prompt_at <= now)
+            .order_by(LearnerRow.next_prompt_at, LearnerRow.id)
+            .limit(limit)
+        )
+        return tuple(to_learner(row) for row in rows)

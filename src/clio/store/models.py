@@ -64,6 +64,9 @@ class LearnerRow(Base):
     daily_prompt_time: Mapped[time | None] = mapped_column(Time)
     active: Mapped[bool] = mapped_column(Boolean, server_default=true())
     created_at: Mapped[datetime]
+    # When the next daily prompt is due (UTC); None when prompts are off. Indexed: the
+    # ticker asks "who is due now?" every minute.
+    next_prompt_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class DialogStateRow(Base):

@@ -19,10 +19,14 @@ from telegram.ext import (
 
 from clio.adapters.telegram.handlers import Handlers
 from clio.adapters.telegram.limits import ChatOrderedProcessor, ChatRateLimiter
+from clio.adapters.telegram.outbound import deliver
 from clio.adapters.telegram.polling import SkipBadUpdates
 from clio.adapters.telegram.port import BotTexts, Tutoring
 from clio.adapters.telegram.sending import Backoff
 from clio.core.errors import ConfigurationError
+from clio.core.messages import Reply
+from clio.core.records import Learner
+from clio.service.prompts import Delivery
 
 log = logging.getLogger(__name__)
 # Only what Clio handles: edited messages, channel posts and the rest are never fetched.
@@ -88,6 +92,10 @@ class TelegramBot:
                 await self.app.stop()
         finally:
             await self.app.shutdown()
+
+    async def deliver(self, learner: Learner, replies: tuple[Reply, ...]) -> Delivery:
+        """Send a message Clio starts (a daily prompt); for `PromptTicker`'s `send`."""
+        return await deliver(self.app.bot, learner, replies, backoff=self.config.backoff)
 
     async def _start_updates(self, webhook: WebhookConfig | None) -> None:
         updater = self.app.updater
