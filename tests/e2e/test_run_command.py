@@ -84,3 +84,14 @@ async def test_rejected_token_exits_non_zero_with_a_message(
     assert code == 2
     assert "rejected the bot token" in err
     assert "777:revoked" not in err and "Traceback" not in err
+
+
+async def test_clio_v_run_logs_requests_without_the_token(
+    env: pytest.MonkeyPatch, api: FakeBotApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    env.setenv("CLIO_TELEGRAM_TOKEN", "777:revoked")
+    env.setenv("CLIO_TELEGRAM_API_URL", api.base_url)
+    with caplog.at_level(logging.DEBUG):
+        assert await asyncio.to_thread(cli.main, ["-v", "run"]) == 2
+    assert "/bot<token>/getMe" in caplog.text  # httpx logged the request line...
+    assert "777:revoked" not in caplog.text  # ...with the token filtered out

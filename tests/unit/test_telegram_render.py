@@ -69,3 +69,9 @@ def test_private_text_becomes_an_event(text: str, expected: object) -> None:
 def test_commands_for_another_bot_are_not_ours() -> None:
     assert command_of("/start@other_bot", bot_username="clio_bot") is None
     assert command_of("/", bot_username="clio_bot") is None
+
+
+def test_backoff_doubles_from_half_a_second() -> None:
+    from clio.adapters.telegram import Backoff
+
+    assert list(Backoff().delays()) == [0.5, 1.0, 2.0]

@@ -47,7 +47,7 @@ async def with_retries(call: Callable[[], Awaitable[T]], *, backoff: Backoff) ->
         except BadRequest:
             raise
         except NetworkError as error:  # includes TimedOut and 5xx answers
-            log.warning("network error, retrying in %.1fs: %s", delay, error)
+            log.warning("network error, retrying in %.2fs: %s", delay, error)
             await asyncio.sleep(delay)
     try:
         return await call()
