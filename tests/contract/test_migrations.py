@@ -27,6 +27,7 @@ TABLES = {
     "lesson_positions",
     "active_days",
     "processed_updates",
+    "outbox",
 }
 
 

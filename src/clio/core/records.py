@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
+from clio.core.messages import Reply
+
 # A JSON object as the core hands it over: str keys, JSON-able values.
 JsonObject = Mapping[str, Any]
 
@@ -85,3 +87,13 @@ class LessonPosition:
     position: int
     completed_lessons: int
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """Replies waiting to be sent to a learner, and how often sending has failed."""
+
+    id: int
+    learner_id: int
+    replies: tuple[Reply, ...]
+    attempts: int

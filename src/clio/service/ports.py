@@ -8,15 +8,17 @@ the caller (the service's clock), never read by the store."""
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
+from clio.core.messages import Reply
 from clio.core.records import (
     Attempt,
     Card,
     JsonObject,
     Learner,
     LessonPosition,
+    OutboxMessage,
     Review,
     StoredState,
 )
@@ -119,6 +121,22 @@ class Days(Protocol):
     async def list(self, learner_id: int) -> tuple[date, ...]: ...
 
 
+class Outbox(Protocol):
+    async def add(self, learner_id: int, replies: tuple[Reply, ...], *, now: datetime) -> None:
+        """Keep replies to send once this unit of work commits."""
+        ...
+
+    async def lease(
+        self, now: datetime, *, limit: int, lease: timedelta
+    ) -> tuple[OutboxMessage, ...]: ...
+
+    async def sent(self, message_id: int) -> None: ...
+
+    async def retry(self, message_id: int, *, at: datetime) -> None: ...
+
+    async def pending(self) -> int: ...
+
+
 class UnitOfWork(Protocol):
     """The repositories of one transaction."""
 
@@ -138,6 +156,8 @@ class UnitOfWork(Protocol):
     def lessons(self) -> Lessons: ...
     @property
     def days(self) -> Days: ...
+    @property
+    def outbox(self) -> Outbox: ...
 
 
 class Store(Protocol):

@@ -144,3 +144,18 @@ class ProcessedUpdateRow(Base):
     update_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     learner_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id", ondelete="SET NULL"))
     processed_at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    """Messages Clio starts (daily prompts), saved with their cause and sent afterwards, so
+    that no transaction waits on the platform and a failed send is retried."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = _learner_fk(index=True)
+    replies: Mapped[dict[str, Any]]
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    # When to send next; a sender leases a message by moving this forward while it sends.
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime]

@@ -16,6 +16,7 @@ from clio.core.errors import ConfigurationError
 from clio.store import migrate
 from clio.store.engine import create_engine
 from clio.store.learners import SqlLearners
+from clio.store.outbox import SqlOutbox
 from clio.store.progress import SqlAttempts, SqlDays, SqlReviews
 from clio.store.scheduling import SqlCards, SqlLessons
 from clio.store.states import SqlStates
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
     reviews: SqlReviews
     lessons: SqlLessons
     days: SqlDays
+    outbox: SqlOutbox
 
     @classmethod
     def of(cls, session: AsyncSession, dialect: str) -> SqlUnitOfWork:
@@ -47,6 +49,7 @@ class SqlUnitOfWork:
             reviews=SqlReviews(session),
             lessons=SqlLessons(session, dialect),
             days=SqlDays(session, dialect),
+            outbox=SqlOutbox(session, dialect),
         )
 
 
