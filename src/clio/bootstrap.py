@@ -28,4 +28,9 @@ def build_tutor(settings: Settings) -> Tutor:
 
 async def build_service(settings: Settings) -> TutorService:
     store = await open_store(settings.database_url)
-    return TutorService(tutor=build_tutor(settings), store=store, clock=utc_now)
+    return TutorService(
+        tutor=build_tutor(settings),
+        store=store,
+        clock=utc_now,
+        bot_username=settings.bot_username or None,
+    )

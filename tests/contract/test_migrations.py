@@ -27,6 +27,9 @@ TABLES = {
     "lesson_positions",
     "active_days",
     "processed_updates",
+    "teachers",
+    "classes",
+    "class_members",
 }
 
 
