@@ -74,7 +74,8 @@ async def taught_class(ask: Ask, typed: str, *, command: str) -> ClassRoom | Rep
     nothing is told about classes that are not the sender's."""
     rooms = await ask.uow.classes.taught_by(ask.learner.id)
     if not rooms:
-        return Reply(ask.say("no_teaching"))
+        refusal = ask.say("not_yours", typed=typed.strip()) if typed.strip() else None
+        return Reply(refusal or ask.say("no_teaching"))
     if not typed.strip():
         return rooms[0] if len(rooms) == 1 else pick(ask, rooms, command)
     found = match(rooms, typed)

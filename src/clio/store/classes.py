@@ -58,7 +58,7 @@ class SqlClasses:
         found = await self._session.execute(
             _rooms().where(ClassRow.teacher_id == teacher_id).order_by(ClassRow.id)
         )
-        return tuple(_to_room(row, count) for row, count in found.tuples())
+        return tuple(_to_room(row, count) for row, count in found)
 
     async def joined_by(self, learner_id: int) -> tuple[ClassRoom, ...]:
         """The classes the learner is a member of, in the order they joined."""
@@ -68,7 +68,7 @@ class SqlClasses:
             .where(ClassMemberRow.learner_id == learner_id)
             .order_by(ClassMemberRow.joined_at, ClassRow.id)
         )
-        return tuple(_to_room(row, count) for row, count in found.tuples())
+        return tuple(_to_room(row, count) for row, count in found)
 
     async def rename(self, class_id: int, name: str) -> None:
         await self._session.execute(
@@ -112,8 +112,8 @@ class SqlClasses:
             .where(ClassMemberRow.class_id == class_id)
             .order_by(ClassMemberRow.joined_at, LearnerRow.id)
         )
-        return tuple(Member(*row) for row in found.tuples())
+        return tuple(Member(*row) for row in found)
 
     async def _one(self, query: Select[ClassRow, int]) -> ClassRoom | None:
-        found = (await self._session.execute(query)).tuples().first()
+        found = (await self._session.execute(query)).first()
         return None if found is None else _to_room(*found)

@@ -56,7 +56,7 @@ class SqlClassReports:
                 recent_answers=int(recent_count or 0),
                 last_answered_at=last,
             )
-            for learner, topic, answers, credit, facts, recent_count, last in found.tuples()
+            for learner, topic, answers, credit, facts, recent_count, last in found
         )
 
     async def hardest(
@@ -81,7 +81,7 @@ class SqlClassReports:
         )
         return tuple(
             QuestionStat(question, fact, int(count), float(total or 0.0), int(people))
-            for question, fact, count, total, people in found.tuples()
+            for question, fact, count, total, people in found
         )
 
     async def lessons(self, class_id: int) -> tuple[LessonCount, ...]:
@@ -96,7 +96,7 @@ class SqlClassReports:
                 LessonPositionRow.completed_lessons > 0,
             )
         )
-        return tuple(LessonCount(*row) for row in found.tuples())
+        return tuple(LessonCount(*row) for row in found)
 
     async def days(self, class_id: int, *, since: date) -> dict[int, tuple[date, ...]]:
         """Each member's active local days from `since` on, earliest first (for streaks)."""
@@ -106,6 +106,6 @@ class SqlClassReports:
             .order_by(ActiveDayRow.learner_id, ActiveDayRow.day)
         )
         days: defaultdict[int, list[date]] = defaultdict(list)
-        for learner, day in found.tuples():
+        for learner, day in found:
             days[learner].append(day)
         return {learner: tuple(found_days) for learner, found_days in days.items()}
