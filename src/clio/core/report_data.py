@@ -40,7 +40,6 @@ class QuestionStat:
     fact_id: str | None
     answers: int
     credit: float
-    learners: int
 
 
 @dataclass(frozen=True)
