@@ -225,3 +225,28 @@ async def test_weekly_report_time_is_set_and_turned_off(store: SqlStore, typed: 
         assert tina is not None
         teacher = await uow.teachers.get(tina.id)
     assert teacher is not None and teacher.next_report_at is None
+
+
+async def test_a_teacher_renames_removes_and_closes(store: SqlStore) -> None:
+    chat = Chat(store)
+    await class_of_three(chat)
+    assert 'now called "Year 10"' in await chat.command("tina", "/rename Year 9 Year 10")
+    assert "no learner called" in await chat.command("tina", "/remove Year 10 Zed")
+    assert "Ben is no longer in" in await chat.command("tina", "/remove Year 10 ben")
+    assert "Ben" not in await chat.command("tina", "/summary")
+    assert "Year 10" not in await chat.command("ben", "/classes")
+    (question,) = await chat.send("tina", CommandMessage("closeclass", "Year 10"))
+    assert "Close" in question.text and len(question.choices) == 2
+    await chat.send("tina", ChoicePressed(question.choices[0].payload))
+    assert "don't teach" in await chat.command("tina", "/summary")
+    assert "not in any class" in await chat.command("ada", "/classes")
+
+
+async def test_with_several_classes_the_teacher_picks_one(store: SqlStore) -> None:
+    chat = Chat(store)
+    await new_class(chat, "Morning")
+    await new_class(chat, "Evening")
+    (question,) = await chat.send("tina", CommandMessage("summary"))
+    assert [choice.label for choice in question.choices] == ["Morning", "Evening"]
+    (summary,) = await chat.send("tina", ChoicePressed(question.choices[1].payload))
+    assert summary.text.startswith("📊 Evening: 0 learner(s)")

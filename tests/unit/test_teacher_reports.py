@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
 from clio.core.exports import safe_cell
+from clio.core.records import ClassRoom, Member
+from clio.core.report_data import ClassData, QuestionStat, TopicActivity
 from clio.core.standings import Standing
-from clio.core.summaries import plain_name
+from clio.core.summaries import plain_name, summary_parts
 from clio.core.weekly import INVITE_CODE, WeeklyTime, next_weekly_time, parse_weekly, week_key
 from clio.service.charts import chart_png
+from tutor_samples import T0, make_tutor
 
 
 @pytest.mark.parametrize(
@@ -89,3 +92,21 @@ def test_chart_draws_names_as_text_not_mathtext() -> None:
     names = ["$\\frac{1}{0", "$x^$", "<b>", "=HYPERLINK()", "Ada"]
     png = chart_png("$class$", [standing(name, i / 10) for i, name in enumerate(names)])
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_a_large_class_summary_comes_in_messages_a_chat_accepts() -> None:
+    tutor = make_tutor()
+    room = ClassRoom(1, 999, "Big", "code-code-code", T0)
+    members = tuple(Member(i, f"Learner {'x' * 40} {i}", T0) for i in range(1000))
+    activity = tuple(TopicActivity(i, "paris", 50, 10.0 + i % 40, 3, 0, T0) for i in range(1000))
+    hardest = (QuestionStat("q1", "f1", 900, 100.0), QuestionStat("q3", "f3", 900, 300.0))
+    data = ClassData(room, members, activity, hardest=hardest)
+    now = T0 + timedelta(days=30)  # everyone inactive: the longest attention lines
+    parts = summary_parts(tutor, data, now=now, zone_name="UTC")
+    assert len(parts) == 3
+    assert all(len(part) < 4096 for part in parts)
+    assert "…and 980 more" in parts[1]
+    assert "(+990)" in parts[2]  # ten names shown, the rest counted
+    # q3's prompt is its fact (true/false): the fact is not repeated.
+    assert "Fact: Peace talks were held in Paris in 1856." in parts[2]
+    assert parts[2].count("The Ottomans joined the Concert of Europe.") == 1

@@ -13,7 +13,7 @@ from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
 from clio.core.records import ClassRoom
 from clio.service.ports import UnitOfWork
-from clio.service.reporting import chart_reply, csv_reply, gather, summary_reply
+from clio.service.reporting import chart_reply, csv_reply, gather, text_reply
 from clio.service.tutoring import TutorService
 from clio.settings import Settings
 
@@ -67,7 +67,7 @@ async def _render(service: TutorService, typed: str, kind: str) -> Reply:
         teacher = await uow.learners.get(room.teacher_id)
         zone_name = teacher.time_zone if teacher else "UTC"
         data = await gather(uow, room, now=now)
-    render = {"text": summary_reply, "csv": csv_reply, "png": chart_reply}[kind]
+    render = {"text": text_reply, "csv": csv_reply, "png": chart_reply}[kind]
     return render(service.tutor, data, now=now, zone_name=zone_name)
 
 

@@ -114,6 +114,7 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "teacher.summary_all_well": "",
         "teacher.summary_hardest_header": "",
         "teacher.summary_hardest": "accuracy answers question fact",
+        "teacher.summary_hardest_plain": "accuracy answers question",
         "teacher.export_caption": "name",
         "teacher.chart_caption": "name",
         "teacher.weekly_header": "",

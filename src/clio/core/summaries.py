@@ -23,30 +23,34 @@ def plain_name(name: str) -> str:
 
 def summary_text(tutor: Tutor, data: ClassData, *, now: datetime, zone_name: str) -> str:
     """The summary of one class at `now`, dates in the teacher's zone `zone_name`."""
+    return "\n\n".join(summary_parts(tutor, data, now=now, zone_name=zone_name))
+
+
+def summary_parts(
+    tutor: Tutor, data: ClassData, *, now: datetime, zone_name: str
+) -> tuple[str, ...]:
+    """The summary as a few messages, each well under a chat's length limit: the class and
+    its topics; its learners; who needs attention and the hardest questions."""
     say = tutor.flows.say
     rows = standings(tutor, data, today=local_date(now, zone_name))
     active = sum(1 for row in rows if not row.inactive(now))
-    lines = [
-        say(
-            "teacher.summary_header",
-            name=plain_name(data.room.name),
-            members=len(rows),
-            active=active,
-        )
-    ]
+    header = say(
+        "teacher.summary_header", name=plain_name(data.room.name), members=len(rows), active=active
+    )
     if not any(row.answers for row in rows):
-        return "\n".join([*lines, say("teacher.summary_no_answers")])
-    lines.extend(_topic_lines(tutor, rows))
-    lines.append("")
-    lines.append(say("teacher.summary_learners"))
+        return ("\n".join([header, say("teacher.summary_no_answers")]),)
     listed = sorted(rows, key=lambda row: plain_name(row.name).casefold())
-    lines.extend(_learner_line(tutor, row, zone_name) for row in listed[:MAX_LEARNERS_LISTED])
+    learners = [
+        say("teacher.summary_learners"),
+        *(_learner_line(tutor, row, zone_name) for row in listed[:MAX_LEARNERS_LISTED]),
+    ]
     if len(listed) > MAX_LEARNERS_LISTED:
-        lines.append(say("teacher.summary_more", count=len(listed) - MAX_LEARNERS_LISTED))
-    lines.append("")
-    lines.extend(_attention(tutor, rows, now=now))
-    lines.extend(_hardest(tutor, data))
-    return "\n".join(lines)
+        learners.append(say("teacher.summary_more", count=len(listed) - MAX_LEARNERS_LISTED))
+    return (
+        "\n".join([header, *_topic_lines(tutor, rows)]),
+        "\n".join(learners),
+        "\n".join([*_attention(tutor, rows, now=now), *_hardest(tutor, data)]),
+    )
 
 
 def _topic_lines(tutor: Tutor, rows: tuple[Standing, ...]) -> list[str]:
@@ -119,13 +123,10 @@ def _hardest(tutor: Tutor, data: ClassData) -> list[str]:
         fact = tutor.facts.facts_by_id.get(stat.fact_id or "")
         if question is None and fact is None:
             continue  # no longer in the fact base: nothing useful to show
-        lines.append(
-            say(
-                "teacher.summary_hardest",
-                accuracy=f"{stat.credit / stat.answers:.0%}",
-                answers=stat.answers,
-                question=question.prompt if question else "?",
-                fact=fact.text if fact else "?",
-            )
-        )
+        prompt = question.prompt if question else "?"
+        shown = {"accuracy": f"{stat.credit / stat.answers:.0%}", "answers": stat.answers}
+        if fact is None or fact.text in prompt:  # a true/false prompt is the fact itself
+            lines.append(say("teacher.summary_hardest_plain", question=prompt, **shown))
+        else:
+            lines.append(say("teacher.summary_hardest", question=prompt, fact=fact.text, **shown))
     return ["", say("teacher.summary_hardest_header"), *lines] if lines else []

@@ -82,7 +82,17 @@ async def taught_class(ask: Ask, typed: str, *, command: str) -> ClassRoom | Rep
     return found if found is not None else Reply(ask.say("not_yours", typed=typed.strip()))
 
 
-def split_first(argument: str) -> tuple[str, str]:
-    """`"3 Year 10 History"` -> `("3", "Year 10 History")`."""
-    first, _, rest = argument.strip().partition(" ")
-    return first, rest.strip()
+async def taught_class_and_rest(
+    ask: Ask, argument: str, *, command: str
+) -> tuple[ClassRoom | Reply, str]:
+    """For `/rename Year 9 Year 10`: the sender's class named by the longest run of leading
+    words (a number or a name of several words), and the words after it."""
+    words = argument.split()
+    if not words:
+        return await taught_class(ask, "", command=command), ""
+    rooms = await ask.uow.classes.taught_by(ask.learner.id)
+    for cut in range(len(words), 0, -1):
+        found = match(rooms, " ".join(words[:cut]))
+        if found is not None:
+            return found, " ".join(words[cut:])
+    return await taught_class(ask, words[0], command=command), " ".join(words[1:])

@@ -11,7 +11,7 @@ from clio.core.messages import Reply
 from clio.core.weekly import next_weekly_time, week_key
 from clio.service.ports import Store
 from clio.service.prompts import Delivery, Send
-from clio.service.reporting import gather, summary_reply
+from clio.service.reporting import gather, summary_replies
 from clio.service.tutoring import TutorService
 from clio.service.weekly import schedule_of
 
@@ -91,7 +91,7 @@ class ReportTicker:
             replies = [Reply(tutor.flows.say("teacher.weekly_header"))]
             for room in rooms:
                 data = await gather(uow, room, now=now)
-                replies.append(summary_reply(tutor, data, now=now, zone_name=learner.time_zone))
+                replies.extend(summary_replies(tutor, data, now=now, zone_name=learner.time_zone))
             delivery = await self._send(learner, tuple(replies))
             if delivery is not Delivery.SENT:
                 raise _NotDelivered(delivery)

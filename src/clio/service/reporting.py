@@ -11,7 +11,7 @@ from clio.core.messages import Attachment, AttachmentKind, Reply
 from clio.core.records import ClassRoom
 from clio.core.report_data import ACTIVE_DAYS, STREAK_WINDOW_DAYS, ClassData
 from clio.core.standings import standings
-from clio.core.summaries import summary_text
+from clio.core.summaries import summary_parts, summary_text
 from clio.core.tutor import Tutor
 from clio.service.charts import chart_png
 from clio.service.ports import UnitOfWork
@@ -35,7 +35,15 @@ async def gather(uow: UnitOfWork, room: ClassRoom, *, now: datetime) -> ClassDat
     )
 
 
-def summary_reply(tutor: Tutor, data: ClassData, *, now: datetime, zone_name: str) -> Reply:
+def summary_replies(
+    tutor: Tutor, data: ClassData, *, now: datetime, zone_name: str
+) -> tuple[Reply, ...]:
+    """The summary as a few chat messages (one long one would pass a platform's limit)."""
+    return tuple(Reply(part) for part in summary_parts(tutor, data, now=now, zone_name=zone_name))
+
+
+def text_reply(tutor: Tutor, data: ClassData, *, now: datetime, zone_name: str) -> Reply:
+    """The whole summary as one text (for the command line)."""
     return Reply(summary_text(tutor, data, now=now, zone_name=zone_name))
 
 

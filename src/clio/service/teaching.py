@@ -15,9 +15,15 @@ from clio.core.summaries import plain_name
 from clio.core.tutor import Tutor
 from clio.core.weekly import describe
 from clio.service import membership, weekly
-from clio.service.class_lookup import Ask, Handled, confirm, split_first, taught_class
+from clio.service.class_lookup import (
+    Ask,
+    Handled,
+    confirm,
+    taught_class,
+    taught_class_and_rest,
+)
 from clio.service.ports import UnitOfWork
-from clio.service.reporting import chart_reply, csv_reply, gather, summary_reply
+from clio.service.reporting import chart_reply, csv_reply, gather, summary_replies
 
 MAX_CLASS_NAME = 100
 INVITE_BYTES = 12  # token_urlsafe(12): 16 characters of [A-Za-z0-9_-], 96 random bits
@@ -107,15 +113,16 @@ class Teaching:
         return Handled((Reply("\n".join(lines)),))
 
     async def rename(self, ask: Ask) -> Handled:
-        typed, name = split_first(ask.argument)
-        name = plain_name(name) if name else ""
-        if not typed or not name:
+        if len(ask.argument.split()) < 2:
+            return _say(ask, "rename_usage")
+        room, rest = await taught_class_and_rest(ask, ask.argument, command="rename")
+        if isinstance(room, Reply):
+            return Handled((room,))
+        name = plain_name(rest) if rest else ""
+        if not name:
             return _say(ask, "rename_usage")
         if len(name) > MAX_CLASS_NAME:
             return _say(ask, "name_too_long", limit=MAX_CLASS_NAME)
-        room = await taught_class(ask, typed, command="rename")
-        if isinstance(room, Reply):
-            return Handled((room,))
         await ask.uow.classes.rename(room.id, name)
         return _say(ask, "renamed", number=room.id, name=name)
 
@@ -129,12 +136,13 @@ class Teaching:
         return Handled((Reply(ask.say("revoked", name=room.name)), self.invitation(ask, fresh)))
 
     async def remove(self, ask: Ask) -> Handled:
-        typed, who = split_first(ask.argument)
-        if not typed or not who:
+        if len(ask.argument.split()) < 2:
             return _say(ask, "remove_usage")
-        room = await taught_class(ask, typed, command="remove")
+        room, who = await taught_class_and_rest(ask, ask.argument, command="remove")
         if isinstance(room, Reply):
             return Handled((room,))
+        if not who:
+            return _say(ask, "remove_usage")
         wanted = plain_name(who).casefold()
         found = [
             member
@@ -149,8 +157,7 @@ class Teaching:
         return _say(ask, "removed", learner=found[0].display_name, name=room.name)
 
     async def close(self, ask: Ask) -> Handled:
-        typed, answer = split_first(ask.argument)
-        room = await taught_class(ask, typed, command="closeclass")
+        room, answer = await taught_class_and_rest(ask, ask.argument, command="closeclass")
         if isinstance(room, Reply):
             return Handled((room,))
         if answer == "no":
@@ -166,7 +173,7 @@ class Teaching:
             return Handled((room,))
         data = await gather(ask.uow, room, now=ask.now)
         zone_name = ask.learner.time_zone
-        return Handled((summary_reply(self.tutor, data, now=ask.now, zone_name=zone_name),))
+        return Handled(summary_replies(self.tutor, data, now=ask.now, zone_name=zone_name))
 
     async def export(self, ask: Ask) -> Handled:
         room = await taught_class(ask, ask.argument, command="export")
