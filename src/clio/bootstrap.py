@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from clio.core.tutor import Tutor
 from clio.dialogs.loader import load_flows
 from clio.factbase.answering import QuickAnswerer
 from clio.factbase.cache import load_or_build
-from clio.service.tutoring import TutorService
+from clio.service.tutoring import Incoming, TutorService
 from clio.settings import Settings
 from clio.store.store import open_store
 
@@ -26,11 +28,20 @@ def build_tutor(settings: Settings) -> Tutor:
     return Tutor.create(flows=flows, facts=facts, answerer=QuickAnswerer.from_fact_base(facts))
 
 
-async def build_service(settings: Settings) -> TutorService:
+async def build_service(
+    settings: Settings,
+    *,
+    tutor: Tutor | None = None,
+    clock: Callable[[], datetime] = utc_now,
+    rng_for: Callable[[Incoming], random.Random] | None = None,
+) -> TutorService:
+    """The service on the settings' database. Tests inject a fixed clock, a seeded random
+    generator and a tutor built once; `clio chat` keeps the real clock and fresh chance."""
     store = await open_store(settings.database_url)
     return TutorService(
-        tutor=build_tutor(settings),
+        tutor=tutor or build_tutor(settings),
         store=store,
-        clock=utc_now,
+        clock=clock,
+        rng_for=rng_for,
         bot_username=settings.bot_username or None,
     )

@@ -66,7 +66,7 @@ def command(
     if name == "daily":
         return preferences.set_daily(tutor, state, event.argument, now=now)
     unknown = Reply(say("help.unknown_command", command=name) + "\n\n" + say("help.text"))
-    return Outcome(state, (unknown,))
+    return Outcome(state, _with_pending(tutor, state, unknown))
 
 
 def welcome(tutor: Tutor, state: LearnerState) -> Outcome:
@@ -74,11 +74,12 @@ def welcome(tutor: Tutor, state: LearnerState) -> Outcome:
     replies: tuple[Reply, ...] = (
         Reply(say("onboarding.welcome", name=state.display_name or "there")),
         Reply(say("onboarding.how_to_ask")),
-        Reply(say("onboarding.choose_topic"), lesson.topic_choices(tutor)),
     )
     if state.daily_time is None and not state.started:
         replies = (*replies, daily_offer(tutor, state))
-    return Outcome(replace(state, started=True), replies)
+    # The topics come last: a terminal numbers the latest choices, and a lesson is the point.
+    topics = Reply(say("onboarding.choose_topic"), lesson.topic_choices(tutor))
+    return Outcome(replace(state, started=True), (*replies, topics))
 
 
 def daily_offer(tutor: Tutor, state: LearnerState) -> Reply:
@@ -131,6 +132,13 @@ def text(
         new_state, reply, records = quiz.honour_override(tutor, state, now=now, rng=rng)
         return Outcome(new_state, _with_pending(tutor, new_state, reply), records)
     awaiting = state.pending is not None
+    if awaiting:
+        # "skip", "I don't know", "hint" typed without the slash are no answers to grade.
+        phrase = normalise_phrase(message)
+        if phrase in flows.skip_phrases:
+            return skip(tutor, state, now=now, rng=rng)
+        if phrase in flows.hint_phrases:
+            return command(tutor, state, CommandMessage("hint"), now=now, rng=rng)
     if awaiting and state.pending and state.pending.choices:
         picked = _typed_choice(message, state.pending.choices)
         if picked is not None:
@@ -140,9 +148,10 @@ def text(
         awaiting_answer=awaiting,
         small_talk=flows.small_talk,
         max_length=flows.max_message_length,
+        choices=state.pending.choices if state.pending else (),
     )
     if found.intent is Intent.ANSWER:
-        return answer(tutor, state, message, now=now, rng=rng)
+        return answer(tutor, state, found.answer or message, now=now, rng=rng)
     if found.intent is Intent.QUESTION:
         return quick_question(tutor, state, message)
     if found.intent is Intent.SMALL_TALK and found.small_talk is not None:

@@ -47,7 +47,8 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "lesson.override": "",
         "lesson.nothing_to_override": "",
         "lesson.expired": "",
-        "lesson.true_false_prompt": "statement",
+        "lesson.true_choice": "",
+        "lesson.false_choice": "",
         "review.start": "due new",
         "review.nothing": "",
         "review.done": "correct total",
@@ -177,6 +178,8 @@ class Flows:
     override_phrases: frozenset[str] = frozenset()
     default_daily_time: str = "18:00"
     default_weekly_report: str = "mon 17:00"  # a new teacher's weekly report (local time)
+    skip_phrases: frozenset[str] = frozenset()  # typed instead of /skip while a question waits
+    hint_phrases: frozenset[str] = frozenset()  # typed instead of /hint
     max_message_length: int = 1000
 
     def say(self, key: str, **values: object) -> str:

@@ -38,6 +38,14 @@ _QUESTION_OPENERS = frozenset(
     ]
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A hesitant answer to a waiting question ("was it 1855?", "is it Palmerston"): the words
+# after the hedge are the answer, however much the whole looks like a question.
+_HEDGED = re.compile(
+    r"^\s*(?:(?:is|was|were|are)\s+(?:it|they|that)|could\s+it\s+be|maybe|perhaps)\b[\s,]*"
+    r"(?P<answer>.+?)[\s?!.]*$",
+    re.IGNORECASE,
+)
+HEDGED_MAX_WORDS = 4  # longer than this after the hedge, it is a real question
 
 
 class Intent(StrEnum):
@@ -53,6 +61,7 @@ class Intent(StrEnum):
 class Classified:
     intent: Intent
     small_talk: SmallTalk | None = None
+    answer: str | None = None  # the answer inside a hedged one ("was it 1855?" -> "1855")
 
 
 def normalise_phrase(text: str) -> str:
@@ -79,8 +88,10 @@ def classify(
     awaiting_answer: bool,
     small_talk: tuple[SmallTalk, ...],
     max_length: int,
+    choices: tuple[str, ...] = (),
 ) -> Classified:
-    """What the learner's free text is, given whether a question is waiting for an answer."""
+    """What the learner's free text is, given whether a question is waiting for an answer
+    (and the choices it offers, which a hesitant answer may name however long they are)."""
     stripped = text.strip()
     if not stripped:
         return Classified(Intent.EMPTY)
@@ -92,6 +103,17 @@ def classify(
     for talk in small_talk:
         if phrase in talk.phrases:
             return Classified(Intent.SMALL_TALK, talk)
+    hedged = _HEDGED.match(stripped) if awaiting_answer else None
+    if hedged and (
+        len(_WORD.findall(hedged["answer"])) <= HEDGED_MAX_WORDS
+        or _one_of(hedged["answer"], choices)
+    ):
+        return Classified(Intent.ANSWER, answer=hedged["answer"])
     if looks_like_question(stripped):
         return Classified(Intent.QUESTION)
     return Classified(Intent.ANSWER if awaiting_answer else Intent.QUESTION)
+
+
+def _one_of(text: str, choices: tuple[str, ...]) -> bool:
+    wanted = normalise_phrase(text).removeprefix("the ")
+    return any(normalise_phrase(choice).removeprefix("the ") == wanted for choice in choices)

@@ -55,10 +55,30 @@ def start(
     return begin(tutor, state, topic_id, now=now, rng=rng)
 
 
+def set_aside(tutor: Tutor, state: LearnerState) -> tuple[LearnerState, tuple[Record, ...]]:
+    """Leaving a lesson whose question is unanswered (for a review, another topic): its
+    saved position goes back to that question's chunk, so the lesson teaches and asks it
+    again instead of skipping it."""
+    session, pending = state.session, state.pending
+    if state.mode is not Mode.LESSON or session is None or pending is None:
+        return state, ()
+    topic_id = session.topic_id
+    question = tutor.questions_by_id.get(pending.question_id)
+    facts = tutor.lesson_facts.get(topic_id or "", ())
+    ids = [fact.id for fact in facts]
+    if topic_id is None or question is None or question.fact_id not in ids:
+        return state, ()
+    index = ids.index(question.fact_id)
+    start = index - index % tutor.flows.lesson.chunk_size
+    positions = {**state.positions, topic_id: start}
+    return replace(state, positions=positions), (LessonRecord(topic_id, start, completed=False),)
+
+
 def begin(
     tutor: Tutor, state: LearnerState, topic_id: str, *, now: datetime, rng: random.Random
 ) -> Outcome:
     """Open (or re-open) the lesson on `topic_id` at the learner's saved position."""
+    state, records = set_aside(tutor, state)
     topic = tutor.topic(topic_id)
     facts = tutor.lesson_facts.get(topic_id, ())
     if topic is None or not facts:
@@ -75,7 +95,7 @@ def begin(
         pending=None,
         session=Session(topic_id=topic_id, position=position),
     )
-    return next_chunk(tutor, state, (intro,), (), now=now, rng=rng)
+    return next_chunk(tutor, state, (intro,), records, now=now, rng=rng)
 
 
 def next_chunk(

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from clio.core import review as srs
 from clio.core.calendar import local_date
-from clio.core.facts import Fact, Question
+from clio.core.facts import Fact, Question, QuestionKind
 from clio.core.grades import Grade, Reason, Verdict, override, wrong
 from clio.core.grading import grade
 from clio.core.messages import Choice, Reply
@@ -46,19 +46,20 @@ def ask(
     tutor: Tutor, state: LearnerState, question: Question, *, now: datetime
 ) -> tuple[LearnerState, Reply]:
     """Put `question` to the learner and remember it as pending."""
-    pending = Pending(question_id=question.id, asked_at=now, choices=question.choices)
-    return replace(state, pending=pending), question_reply(tutor, question, pending.choices)
+    choices = question.choices
+    if question.kind is QuestionKind.TRUE_FALSE and not choices:
+        # One press beats typing: the labels come from the dialogs, the grader reads them.
+        choices = (tutor.flows.say("lesson.true_choice"), tutor.flows.say("lesson.false_choice"))
+    pending = Pending(question_id=question.id, asked_at=now, choices=choices)
+    return replace(state, pending=pending), question_reply(question, pending.choices)
 
 
-def question_reply(tutor: Tutor, question: Question, choices: tuple[str, ...]) -> Reply:
-    prompt = question.prompt
-    if question.kind.value == "true_false":
-        prompt = tutor.flows.say("lesson.true_false_prompt", statement=question.prompt)
+def question_reply(question: Question, choices: tuple[str, ...]) -> Reply:
     buttons = tuple(
         Choice(label=choice, payload=encode(AnswerPayload(question.id, index)))
         for index, choice in enumerate(choices)
     )
-    return Reply(prompt, buttons)
+    return Reply(question.prompt, buttons)
 
 
 def reask(tutor: Tutor, state: LearnerState) -> Reply | None:
@@ -66,7 +67,7 @@ def reask(tutor: Tutor, state: LearnerState) -> Reply | None:
     if state.pending is None:
         return None
     question = tutor.questions_by_id.get(state.pending.question_id)
-    return None if question is None else question_reply(tutor, question, state.pending.choices)
+    return None if question is None else question_reply(question, state.pending.choices)
 
 
 def take_answer(
@@ -115,8 +116,12 @@ def skip(
         rng=rng,
         verdict=SKIPPED,
     )
-    skipped = Reply(tutor.flows.say("lesson.skipped", answer=question.answer))
-    return replace(answered, replies=(skipped, *answered.replies[1:]))
+    say = tutor.flows.say
+    source = say("lesson.source", sentence=question.explanation, source=str(question.source))
+    skipped = Reply(f"{say('lesson.skipped', answer=question.answer)}\n{source}")
+    # A skip is no answer that could have been right: "I was right" must not credit it.
+    state = replace(answered.state, last_grade=None)
+    return replace(answered, state=state, replies=(skipped, *answered.replies[1:]))
 
 
 def _record(
@@ -266,7 +271,9 @@ def hint(tutor: Tutor, state: LearnerState) -> tuple[LearnerState, Reply]:
     if not fewer:
         return state, Reply(say("lesson.no_more_hints"))
     used = replace(used, choices=fewer)
-    return replace(state, pending=used), question_reply(tutor, question, fewer)
+    shown = question_reply(question, fewer)
+    hinted = replace(shown, text=f"{say('lesson.hint_choices')}\n{shown.text}")
+    return replace(state, pending=used), hinted
 
 
 def _fewer_choices(tutor: Tutor, question: Question, shown: tuple[str, ...]) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from clio.core import review as srs
+from clio.core.lesson import set_aside
 from clio.core.messages import Reply
 from clio.core.outcome import Outcome, Record
 from clio.core.quiz import Answered, ask, choose_question
@@ -45,9 +46,10 @@ def start(tutor: Tutor, state: LearnerState, *, now: datetime, rng: random.Rando
     if not due and not fresh:
         return Outcome(state, (Reply(tutor.flows.say("review.nothing")),))
     intro = Reply(tutor.flows.say("review.start", due=len(due), new=len(fresh)))
+    state, records = set_aside(tutor, state)
     session = Session(topic_id=state.topic_id, queue=(*due, *fresh))
     state = replace(state, mode=Mode.REVIEW, session=session, pending=None)
-    return next_item(tutor, state, (intro,), (), now=now, rng=rng)
+    return next_item(tutor, state, (intro,), records, now=now, rng=rng)
 
 
 def next_item(

@@ -163,11 +163,14 @@ def _lesson_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     )
 
 
-def _override_phrases(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
-    phrases = [
-        reader.text(item, "override_phrases") for item in reader.sequence(node, "override_phrases")
-    ]
-    draft.extras["override_phrases"] = frozenset(normalise_phrase(p) for p in phrases if p)
+def _phrases(key: str) -> Callable[[Reader, yaml.Node, _Draft], None]:
+    """A list of phrases a learner may type (override_phrases, skip_phrases, hint_phrases)."""
+
+    def load(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
+        phrases = [reader.text(item, key) for item in reader.sequence(node, key)]
+        draft.extras[key] = frozenset(normalise_phrase(p) for p in phrases if p)
+
+    return load
 
 
 def _review_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
@@ -268,7 +271,10 @@ def _default_weekly(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
 
 
 SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
-    "lesson": {"settings": _lesson_settings, "override_phrases": _override_phrases},
+    "lesson": {
+        "settings": _lesson_settings,
+        **{key: _phrases(key) for key in ("override_phrases", "skip_phrases", "hint_phrases")},
+    },
     "review": {"settings": _review_settings},
     "progress": {"mastery": _mastery},
     "help": {"commands": _commands},

@@ -23,8 +23,8 @@ def start_lesson(learner: Learner) -> str:
 def test_start_welcomes_and_offers_topics(learner: Learner) -> None:
     replies = learner.send(CommandMessage("start"))
     assert "I'm Clio" in replies[0].text
-    assert [c.label for c in replies[2].choices] == ["Treaty of Paris"]
-    assert [c.label for c in replies[3].choices] == ["Yes, daily at 18:00", "Not now"]
+    assert [c.label for c in replies[3].choices] == ["Treaty of Paris"]
+    assert [c.label for c in replies[2].choices] == ["Yes, daily at 18:00", "Not now"]
     assert learner.state.started
     again = learner.send(CommandMessage("start"))
     assert len(again) == 3  # the daily offer is made once
@@ -132,6 +132,7 @@ def test_skip_shows_the_answer_and_moves_on(learner: Learner) -> None:
     answer = learner.tutor.questions_by_id[pending.question_id].answer
     text = learner.text(CommandMessage("skip"))
     assert f"Skipped. The answer was {answer}." in text
+    assert 'Source: "' in text
     assert learner.last is not None
     attempt = next(r for r in learner.last.records if isinstance(r, AttemptRecord))
     assert attempt.verdict == "skipped" and attempt.score == 0.0
@@ -204,7 +205,7 @@ def test_progress_counts_match_answers(learner: Learner) -> None:
     answer_pending(learner, right=False)
     text = learner.text(CommandMessage("progress"))
     assert "Treaty of Paris: 2/4 facts seen, 50% correct" in text
-    assert "Streak: 1 day(s) in a row" in text
+    assert "Days in a row with an answer: 1" in text
 
 
 def test_review_asks_due_items_first(learner: Learner) -> None:
@@ -271,3 +272,12 @@ def test_override_counts_in_the_lesson_recap(learner: Learner) -> None:
     recap = answer_pending(learner, right=True)
     assert "You scored 2 out of 2." in recap
     assert "Worth reviewing" not in recap
+
+
+def test_i_was_right_after_a_skip_is_refused(learner: Learner) -> None:
+    """Regression: "I was right" straight after /skip credited the skipped question."""
+    start_lesson(learner)
+    learner.send(CommandMessage("skip"))
+    assert "no wrong answer" in learner.text(TextMessage("I was right"))
+    assert learner.last is not None and learner.last.records == ()
+    assert learner.state.stats["paris"].credit == 0.0

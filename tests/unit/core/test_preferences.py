@@ -43,6 +43,6 @@ def test_daily_on_off_and_invalid(learner: Learner) -> None:
 
 
 def test_the_onboarding_offer_is_one_press(learner: Learner) -> None:
-    offer = learner.send(CommandMessage("start"))[-1]
+    offer = learner.send(CommandMessage("start"))[-2]
     learner.text(ChoicePressed(offer.choices[0].payload))
     assert learner.state.daily_time == "18:00"
