@@ -30,11 +30,13 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from clio.bootstrap import build_tutor
+from clio.core.records import ClassRoom
 from clio.core.summaries import summary_text
 from clio.core.tutor import Tutor
 from clio.service.reporting import chart_reply, csv_reply, gather
 from clio.settings import Settings
 from clio.store import SqlStore, open_store
+from clio.store.store import SqlUnitOfWork
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 SERVER = os.environ.get("CLIO_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -165,6 +167,27 @@ async def median_of(runs: int, work: Callable[[], Awaitable[None]]) -> float:
     return statistics.median(times)
 
 
+async def part_medians(store: SqlStore, room: ClassRoom, runs: int) -> dict[str, float]:
+    """Each of the summary's queries alone: where the time goes."""
+    week_ago, since = NOW - timedelta(days=7), (NOW - timedelta(days=120)).date()
+    calls = {
+        "members": lambda uow: uow.classes.members(room.id),
+        "activity": lambda uow: uow.reports.activity(room.id, recent_since=week_ago),
+        "hardest": lambda uow: uow.reports.hardest(room.id, min_answers=3, limit=3),
+        "lessons": lambda uow: uow.reports.lessons(room.id),
+        "days": lambda uow: uow.reports.days(room.id, since=since),
+    }
+    medians = {}
+    for name, call in calls.items():
+
+        async def once(call: Callable[[SqlUnitOfWork], Awaitable[object]] = call) -> None:
+            async with store.unit_of_work() as uow:
+                await call(uow)
+
+        medians[name] = round(await median_of(runs, once), 4)
+    return medians
+
+
 async def measure(store: SqlStore, tutor: Tutor, runs: int) -> dict[str, object]:
     async with store.unit_of_work() as uow:
         room = await uow.classes.get(1)
@@ -188,6 +211,7 @@ async def measure(store: SqlStore, tutor: Tutor, runs: int) -> dict[str, object]
 
     summary_s = await median_of(runs, summary)
     baseline_s = await median_of(runs, baseline)
+    parts = await part_medians(store, room, runs)
     async with store.unit_of_work() as uow:
         data = await gather(uow, room, now=NOW)
     start = time.perf_counter()
@@ -199,6 +223,7 @@ async def measure(store: SqlStore, tutor: Tutor, runs: int) -> dict[str, object]
         "summary_median_s": round(summary_s, 4),
         "baseline_count_median_s": round(baseline_s, 4),
         "ratio_summary_over_count": round(summary_s / baseline_s, 2),
+        "parts_median_s": parts,
         "export_render_s": round(export_s, 3),
         "csv_bytes": len(document.attachment.content),
         "png_bytes": len(image.attachment.content),
@@ -240,6 +265,7 @@ def main() -> None:
         f"{result['baseline_count_median_s']} s (ratio {result['ratio_summary_over_count']}); "
         f"export render {result['export_render_s']} s"
     )
+    print(f"per query (median s): {result['parts_median_s']}")
     print("RESULT " + json.dumps(result))
 
 

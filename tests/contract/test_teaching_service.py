@@ -150,7 +150,8 @@ async def test_forgetme_deletes_the_learner_and_removes_them_from_the_class(
     )
     async with store.unit_of_work() as uow:
         ben = await uow.learners.find(platform="test", external_id="ben")
-    assert ben is not None
+        assert ben is not None
+        assert await uow.reviews.for_learner(ben.id)  # he has cards and reviews to lose
     await chat.send("ben", ChoicePressed(question.choices[0].payload))
     summary = await chat.command("tina", "/summary")
     assert "Ben" not in summary and "2 learner(s)" in summary
@@ -161,6 +162,9 @@ async def test_forgetme_deletes_the_learner_and_removes_them_from_the_class(
         assert await uow.lessons.for_learner(ben.id) == ()
         assert await uow.days.list(ben.id) == ()
         assert await uow.states.load(ben.id) is None
+        assert await uow.reviews.for_learner(ben.id) == ()
+        assert await uow.cards.due(ben.id, T0 + timedelta(days=3650), 10) == ()
+        assert await uow.classes.joined_by(ben.id) == ()
 
 
 async def test_a_revoked_code_no_longer_joins(store: SqlStore) -> None:
@@ -250,3 +254,16 @@ async def test_with_several_classes_the_teacher_picks_one(store: SqlStore) -> No
     assert [choice.label for choice in question.choices] == ["Morning", "Evening"]
     (summary,) = await chat.send("tina", ChoicePressed(question.choices[1].payload))
     assert summary.text.startswith("📊 Evening: 0 learner(s)")
+
+
+async def test_a_teacher_who_forgets_themself_takes_their_classes_along(store: SqlStore) -> None:
+    chat = Chat(store)
+    code = await class_of_three(chat)
+    await chat.command("tina", "/forgetme yes")
+    async with store.unit_of_work() as uow:
+        assert await uow.classes.by_code(code) is None  # cascaded from the teacher
+        ada = await uow.learners.find(platform="test", external_id="ada")
+        assert ada is not None  # the learners stay, with their own progress
+        assert await uow.classes.joined_by(ada.id) == ()
+        assert len(await uow.attempts.for_learner(ada.id)) == 2
+    assert "doesn't work" in await chat.command("dan", f"/join {code}")
