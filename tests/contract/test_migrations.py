@@ -28,6 +28,9 @@ TABLES = {
     "active_days",
     "processed_updates",
     "outbox",
+    "teachers",
+    "classes",
+    "class_members",
 }
 
 
