@@ -58,7 +58,9 @@ def _first_names() -> frozenset[str]:
 
 
 def is_place_name(text: str) -> bool:
-    return text in _geonames().all
+    places = _geonames().all
+    # geonames writes "Saint Petersburg" where a text says "St. Petersburg".
+    return text in places or (text.startswith("St. ") and f"Saint {text[4:]}" in places)
 
 
 def is_country_name(text: str) -> bool:

@@ -35,7 +35,10 @@ _CONTEXT_WORDS = frozenset(
     ["He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "These", "That", "Those",
      "Him", "Them", "Such", "There"]
 )  # fmt: skip
-_SUBJECT_AFTER_PHRASE = re.compile(r"^(?:[^,]{0,80},\s+|(?:[A-Za-z]+\s+){1,2})(he|she|it|they)\b")
+# "In relative terms, this was ...": a pronoun subject after an opening phrase.
+_SUBJECT_AFTER_PHRASE = re.compile(
+    r"^(?:[^,]{0,80},\s+|(?:[A-Za-z]+\s+){1,2})(he|she|it|they|this|these)\b"
+)
 _OPENING_CLAUSE = re.compile(
     r"^(?:\s*\[[^\]]*\])*\s*(?:When|Although|Though|After|Because|While|Since|If|As|Before|"
     r"Once|Until|Whereas)\b"
