@@ -92,7 +92,11 @@ _NUMBER_PATTERNS = [
     r"(?<![\w.,[])\$?\d+(?:\.\d+)?(?:\s(?:million|billion|thousand))?(?:\s?%| percent)?",
     rf"\b{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})*(?=\s[a-z])",
 ]
-_NUMBER = re.compile("|".join(f"(?:{p})" for p in _NUMBER_PATTERNS))
+# Each number starts with a digit, "$" or one of these letters: the lookahead skips every
+# other position at once instead of trying the five patterns there.
+_NUMBER = re.compile(
+    r"(?=[\d$tfsenhmbd])(?:" + "|".join(f"(?:{p})" for p in _NUMBER_PATTERNS) + ")"
+)
 
 # After a bare four-digit number, these words make it a count, not a year ("1500 men").
 _COUNT_NOUNS = frozenset(

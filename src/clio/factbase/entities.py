@@ -13,13 +13,14 @@ from clio.factbase.dates import find_dates, find_numbers
 
 # A word: initials ("U.S."), letters of any script with inner apostrophes and hyphens, or a
 # number. Punctuation is not a token: `Token.spaced` records what lies between words.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]*\w)?|\d[\d,.]*\w*")
 # A title's abbreviation ("St. Bartholomew", "Trinity-St. Paul's", "Dr. Johnson") or a middle
 # initial ("Samuel K. Cohn") keeps its full stop before a name, so the name is not cut in
 # two at it: the text is one sentence already, so this stop ends none.
-_WORD = re.compile(
-    r"(?:[^\W\d_][\w’'-]*-)?(?:St|Mt|Ft|Dr|Mr|Mrs|Gen|Col|Capt|Lt|Gov|Rev|[A-Z])\.(?= [A-Z])"
-    r"|(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]*\w)?|\d[\d,.]*\w*"
+_ABBREVIATIONS = frozenset(
+    ["St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Gen", "Col", "Capt", "Lt", "Gov", "Rev"]
 )
+_STOP_BEFORE_NAME = re.compile(r"\. [A-Z]")
 _CITATION = re.compile(r"\[(?:\d+|[a-z ]+)\]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ARTICLES = frozenset(["The", "A", "An"])
@@ -54,6 +55,9 @@ def tokenize(text: str) -> list[Token]:
             continue
         word = match.group()
         first = word[0]
+        if text.startswith(". ", end) and _abbreviates(word) and _STOP_BEFORE_NAME.match(text, end):
+            end += 1
+            word += "."
         if ("'" in word or "’" in word) and first.isalpha() and len(word) > 2:
             possessive = _POSSESSIVE.search(word)
             # "Blanchard's engraving" names Blanchard; "King William's War" is one name.
@@ -63,9 +67,16 @@ def tokenize(text: str) -> list[Token]:
         spaced = start == last_end + 1 and text[last_end] == " "
         capitalised = first.isupper() and first.isalpha()
         tokens.append(Token(word, start, end, capitalised, spaced, cut))
-        cut = end != match.end()
-        last_end = match.end()  # past a cut possessive: "Shirley's men" still spaced
+        cut = end < match.end()
+        last_end = max(end, match.end())  # past a cut possessive: "Shirley's men" still spaced
     return tokens
+
+
+def _abbreviates(word: str) -> bool:
+    """ "St", "Trinity-St", "Dr", or an initial "K": a word whose full stop is no sentence end."""
+    if len(word) == 1:
+        return word.isupper()
+    return word.rpartition("-")[2] in _ABBREVIATIONS
 
 
 def _names_on(text: str, end: int) -> bool:

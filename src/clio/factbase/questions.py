@@ -117,7 +117,7 @@ def _common_word(entity: Entity) -> bool:
 
 def display(text: str) -> str:
     """A fact's text as a learner should read it: no citation marks, capitalised, ended."""
-    clean = " ".join(_CITATION.sub("", text).split())
+    clean = " ".join((_CITATION.sub("", text) if "[" in text else text).split())
     clean = clean[:1].upper() + clean[1:]
     return clean if clean.endswith((".", "!", "?", '"', "”")) else f"{clean}."
 
