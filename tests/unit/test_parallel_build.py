@@ -3,6 +3,7 @@ the choice between them follows the size of the seed set."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -58,10 +59,16 @@ def test_parallel_questions_share_their_facts_sentences(tmp_path: Path) -> None:
     assert all(q.explanation is facts[q.fact_id].sentence for q in result.fact_base.questions)
 
 
-def test_small_seed_sets_build_in_process_and_large_ones_in_workers() -> None:
-    assert parallel.default_workers(SEED.stat().st_size) == 1
-    assert parallel.default_workers(parallel.PARALLEL_MIN_BYTES - 1) == 1
-    assert 1 <= parallel.default_workers(parallel.PARALLEL_MIN_BYTES) <= parallel.MAX_WORKERS
+def test_small_seed_sets_build_in_process_and_large_ones_in_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    large = parallel.PARALLEL_MIN_BYTES
+    assert parallel.default_workers(SEED.stat().st_size, load=0.0) == 1
+    assert parallel.default_workers(large - 1, load=0.0) == 1
+    assert parallel.default_workers(large, load=0.0) == 4  # one per idle core
+    assert parallel.default_workers(large, load=1.2) == 3
+    assert parallel.default_workers(large, load=9.0) == 1  # busy cores: in-process
 
 
 def test_one_seed_never_starts_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

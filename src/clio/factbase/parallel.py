@@ -38,12 +38,19 @@ _Row = tuple[int, str, str, str, str, tuple[str, ...], tuple[str, ...]]
 _shared: tuple[Sequence[Fact], DistractorPool] | None = None
 
 
-def default_workers(seed_bytes: int) -> int:
-    """1 (build in-process) for a small seed set, else one worker per available core."""
+def default_workers(seed_bytes: int, *, load: float | None = None) -> int:
+    """1 (build in-process) for a small seed set or when other work keeps the cores busy,
+    else one worker per idle core. Workers cost a fifth more CPU time in all (results
+    travel between processes): on a machine whose cores are taken they only slow the
+    build down. `load` is the 1-minute load average (read from the system when None)."""
     if seed_bytes < PARALLEL_MIN_BYTES:
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, MAX_WORKERS))
+    cores = max(1, min(cores or 1, MAX_WORKERS))
+    if load is None:
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    idle = round(cores - load)
+    return max(1, min(cores, idle))
 
 
 def build_topics(seeds: Sequence[SeedFile], *, workers: int) -> Iterator[Topic]:
