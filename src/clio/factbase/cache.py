@@ -115,9 +115,11 @@ def load_or_build(
     cache_dir: Path,
     dialogs_dir: Path | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> BuildResult:
     """The fact base of `seeds_dir`: from the cache when nothing it depends on changed,
-    else built and cached. Raises ContentError when the seeds folder is missing."""
+    else built (by `workers` processes, see `build_from_bytes`) and cached. Raises
+    ContentError when the seeds folder is missing."""
     started = time.perf_counter()
     seeds = read_seeds(seeds_dir)
     key = cache_key(seeds, dialogs_dir=dialogs_dir)
@@ -128,7 +130,7 @@ def load_or_build(
         return cached
     authored_file = dialogs_dir / AUTHORED_FILE if dialogs_dir is not None else None
     authored = load_authored(authored_file) if authored_file and authored_file.is_file() else None
-    result = build_from_bytes(seeds, progress=progress, authored=authored)
+    result = build_from_bytes(seeds, progress=progress, authored=authored, workers=workers)
     store(cache_dir, key, result)
     logger.debug("built the fact base in %.3f s", time.perf_counter() - started)
     return result

@@ -64,16 +64,20 @@ def _by_cue(words: list[str], previous: str, following: str) -> EntityKind | Non
 
 
 def _by_person_marks(words: list[str], previous: str, following: str) -> EntityKind | None:
-    head, tail = words[0].casefold(), words[-1].casefold()
-    if gz.is_place_name(" ".join(words)):
+    if not _person_marked(words) or gz.is_place_name(" ".join(words)):
         return None  # "St. Petersburg" is a city, though "St." is a saint's title
+    return EntityKind.PERSON
+
+
+def _person_marked(words: list[str]) -> bool:
+    """A title before, a regnal number or epithet after ("King X", "Henry IV", "Ivan the
+    Terrible", "Louis XIV of France")."""
+    head, tail = words[0].casefold(), words[-1].casefold()
     if len(words) > 1 and head in cues.TITLES:
-        return EntityKind.PERSON
+        return True
     if len(words) > 1 and (words[-1] in cues.ROMAN_NUMERALS or tail in cues.PERSON_TAILS):
-        return EntityKind.PERSON
-    if "of" in words and words[words.index("of") - 1] in cues.ROMAN_NUMERALS:
-        return EntityKind.PERSON
-    return None
+        return True
+    return "of" in words and words[words.index("of") - 1] in cues.ROMAN_NUMERALS
 
 
 def _by_gazetteer(words: list[str], previous: str, following: str) -> EntityKind | None:

@@ -70,7 +70,8 @@ def strip_citations(text: str) -> str:
 
 def normalise(text: str) -> str:
     """NFC form, straight quotes, single spaces, no space before closing punctuation."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    if not text.isascii():  # ASCII is in NFC already, and holds no curly quote
+        text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = " ".join(text.split())  # str.split and re's \s agree on what whitespace is
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _GLUED_SENTENCES.sub(". ", text)
