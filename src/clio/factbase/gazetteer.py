@@ -17,6 +17,10 @@ from clio.factbase.cues import (
     TAIL_CUES,
 )
 
+# Per-word lexicon answers kept: a large seed set uses tens of thousands of distinct words,
+# and a lookup that falls out of a smaller cache costs a lemminflect call again.
+_WORDS_CACHED = 1 << 16
+
 
 @dataclass(frozen=True, slots=True)
 class _Places:
@@ -71,7 +75,7 @@ def is_first_name(word: str) -> bool:
     return word in _first_names()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_english_word(word: str) -> bool:
     """True for an ordinary (lower-case) English word: a function word or a lexicon entry."""
     import lemminflect
@@ -85,7 +89,7 @@ def looks_like_demonym(word: str) -> bool:
     return word.endswith(DEMONYM_SUFFIXES) and not is_country_name(word)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_common_noun_or_adjective(word: str) -> bool:
     """A lower-case word that can follow an adjective ("rule", "settlers"), not a verb form
     that follows a subject ("took", "has")."""
@@ -99,7 +103,7 @@ def is_common_noun_or_adjective(word: str) -> bool:
     return not lemmas or bool({"NOUN", "ADJ"} & lemmas.keys())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_past_verb(word: str) -> bool:
     """True for a simple-past verb form ("took", "ruled"): it follows a subject, not a noun."""
     import lemminflect
@@ -122,7 +126,7 @@ def place_scale(name: str) -> str:
     return "region"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_past_participle(word: str) -> bool:
     import lemminflect
 
@@ -163,7 +167,7 @@ def takes_article(text: str, kind: EntityKind) -> bool:
     return len(words) > 1 and first in DIRECTIONS and not is_place_name(" ".join(words[1:]))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_adjective_only(word: str) -> bool:
     """ "political", "commercial": an adjective that is never a noun, so no phrase ends on it."""
     import lemminflect
