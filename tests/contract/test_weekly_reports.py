@@ -4,7 +4,7 @@ at their day and time; a failed send is retried, a blocked teacher is no longer 
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from clio.core.messages import CommandMessage, Reply
 from clio.core.records import Learner
@@ -73,6 +73,8 @@ async def test_a_failed_report_is_retried_and_a_blocked_teacher_stops(store: Sql
     outbox.result = Delivery.FAILED
     assert await ticker.tick() == {Delivery.FAILED: 1}
     outbox.result = Delivery.BLOCKED
+    assert await ticker.tick() == {}  # the failed send backs off a minute
+    clock.now += timedelta(seconds=61)
     assert await ticker.tick() == {Delivery.BLOCKED: 1}
     outbox.result = Delivery.SENT
     clock.now = datetime(2026, 3, 9, 16, 5, tzinfo=UTC)

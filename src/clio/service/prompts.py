@@ -6,32 +6,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 
 from clio.core.calendar import local_date, next_local_time
 from clio.core.messages import PromptDue, Reply
-from clio.core.records import Learner, OutboxMessage
+from clio.core.records import Learner
+from clio.service.outbox import Delivery, OutboxSender, Send
 from clio.service.ports import Store
 from clio.service.tutoring import Incoming, TutorService
 
+__all__ = ["Delivery", "PromptTicker", "Send"]
+
 log = logging.getLogger(__name__)
 PROMPT_CLAIMS = "daily-prompt"  # the namespace of "prompt sent for learner X on local day D"
-LEASE = timedelta(minutes=5)  # a sender that dies mid-send lets its messages come due again
-RETRY_BASE = timedelta(minutes=1)  # failed sends back off: 1, 2, 4 ... minutes
-RETRY_MAX = timedelta(hours=1)
-
-
-class Delivery(StrEnum):
-    SENT = "sent"
-    BLOCKED = "blocked"  # the learner blocked the bot: stop prompting them
-    FAILED = "failed"  # try again later
-    QUEUED = "queued"  # a prompt was made and waits in the outbox
-    SKIPPED = "skipped"  # not due after all, or already prompted on this local day
-
-
-Send = Callable[[Learner, tuple[Reply, ...]], Awaitable[Delivery]]
 
 
 class PromptTicker:
@@ -49,14 +36,16 @@ class PromptTicker:
     ) -> None:
         self._service = service
         self._store = store
-        self._send = send
         self._gate = asyncio.Semaphore(concurrency)
         self._batch = batch
+        self._outbox = OutboxSender(
+            service=service, store=store, send=send, concurrency=concurrency, batch=batch
+        )
 
     async def tick(self) -> Counter[Delivery]:
         """One pass: queue every prompt due now, then send what the outbox holds."""
         queued = await self.queue_due()
-        sent = await self.dispatch()
+        sent = await self._outbox.dispatch()
         return Counter({k: v for k, v in (queued + sent).items() if k is not Delivery.QUEUED})
 
     async def queue_due(self) -> Counter[Delivery]:
@@ -64,16 +53,6 @@ class PromptTicker:
         async with self._store.unit_of_work() as uow:
             due = await uow.learners.due_for_prompt(now, limit=self._batch)
         return Counter(await asyncio.gather(*(self._queue_gated(learner) for learner in due)))
-
-    async def dispatch(self) -> Counter[Delivery]:
-        now = self._service.now()
-        async with self._store.unit_of_work() as uow:
-            messages = await uow.outbox.lease(now, limit=self._batch, lease=LEASE)
-            learners = {m.learner_id: await uow.learners.get(m.learner_id) for m in messages}
-        results = await asyncio.gather(
-            *(self._send_gated(m, learners[m.learner_id]) for m in messages)
-        )
-        return Counter(results)
 
     async def preview(self, at: datetime) -> list[tuple[Learner, tuple[Reply, ...]]]:
         """Who would be prompted at `at`, and with what; nothing is sent or saved."""
@@ -115,31 +94,6 @@ class PromptTicker:
             )
             await uow.outbox.add(learner.id, outcome.replies, now=now)
         return Delivery.QUEUED
-
-    async def _send_gated(self, message: OutboxMessage, learner: Learner | None) -> Delivery:
-        async with self._gate:
-            if learner is None or not learner.active:
-                delivery = Delivery.SKIPPED
-            else:
-                try:
-                    delivery = await self._send(learner, message.replies)
-                except Exception:
-                    log.exception("sending outbox message %s failed", message.id)
-                    delivery = Delivery.FAILED
-            await self._settle(message, delivery)
-            return delivery
-
-    async def _settle(self, message: OutboxMessage, delivery: Delivery) -> None:
-        now = self._service.now()
-        async with self._store.unit_of_work() as uow:
-            if delivery is Delivery.FAILED:
-                wait = min(RETRY_BASE * 2**message.attempts, RETRY_MAX)
-                await uow.outbox.retry(message.id, at=now + wait)
-                return
-            await uow.outbox.sent(message.id)
-            if delivery is Delivery.BLOCKED:
-                await uow.learners.update(message.learner_id, active=False)
-                await uow.learners.schedule_prompt(message.learner_id, None)
 
 
 def _due(learner: Learner, now: datetime) -> bool:

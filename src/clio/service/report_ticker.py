@@ -1,5 +1,5 @@
-"""Weekly class reports: a ticker sends each due teacher their classes' summaries, once per
-local week, through the same door and in the same style as daily prompts."""
+"""Weekly class reports: a ticker queues each due teacher's class summaries in the outbox,
+once per local week, and sends what the outbox holds, as daily prompts do."""
 
 from __future__ import annotations
 
@@ -9,22 +9,14 @@ from collections import Counter
 
 from clio.core.messages import Reply
 from clio.core.weekly import next_weekly_time, week_key
+from clio.service.outbox import Delivery, OutboxSender, Send
 from clio.service.ports import Store
-from clio.service.prompts import Delivery, Send
 from clio.service.reporting import gather, summary_replies
 from clio.service.tutoring import TutorService
 from clio.service.weekly import schedule_of
 
 log = logging.getLogger(__name__)
 REPORT_CLAIMS = "weekly-report"  # "report sent to teacher X in local week W"
-
-
-class _NotDelivered(Exception):
-    """Raised inside the unit of work so that nothing of an unsent report is kept."""
-
-    def __init__(self, delivery: Delivery) -> None:
-        super().__init__(delivery.value)
-        self.delivery = delivery
 
 
 class ReportTicker:
@@ -35,15 +27,21 @@ class ReportTicker:
     ) -> None:
         self._service = service
         self._store = store
-        self._send = send
         self._gate = asyncio.Semaphore(concurrency)
+        self._outbox = OutboxSender(
+            service=service, store=store, send=send, concurrency=concurrency, batch=200
+        )
 
     async def tick(self, *, batch: int = 200) -> Counter[Delivery]:
+        """Queue every report due now, then send what the outbox holds."""
         now = self._service.now()
         async with self._store.unit_of_work() as uow:
             due = await uow.teachers.due(now, limit=batch)
-        results = await asyncio.gather(*(self._gated(teacher.learner_id) for teacher in due))
-        return Counter(results)
+        queued = Counter(
+            await asyncio.gather(*(self._gated(teacher.learner_id) for teacher in due))
+        )
+        sent = await self._outbox.dispatch()
+        return Counter({k: v for k, v in (queued + sent).items() if k is not Delivery.QUEUED})
 
     async def _gated(self, learner_id: int) -> Delivery:
         async with self._gate:
@@ -54,21 +52,14 @@ class ReportTicker:
                 return Delivery.FAILED
 
     async def report(self, learner_id: int) -> Delivery:
-        """Send one teacher's report if still due; the claim for the local week and the next
-        schedule commit together only once it was sent."""
+        """Queue one teacher's report if still due: the report, the claim for the local week
+        and the next schedule commit together."""
         async with self._store.unit_of_work() as uow:
             learner = await uow.learners.get(learner_id)
         if learner is None:
             return Delivery.SKIPPED
         async with self._service.lock(learner):
-            try:
-                return await self._report_locked(learner_id)
-            except _NotDelivered as failed:
-                if failed.delivery is Delivery.BLOCKED:
-                    async with self._store.unit_of_work() as uow:
-                        await uow.learners.update(learner_id, active=False)
-                        await uow.teachers.schedule(learner_id, None)
-                return failed.delivery
+            return await self._report_locked(learner_id)
 
     async def _report_locked(self, learner_id: int) -> Delivery:
         now, tutor = self._service.now(), self._service.tutor
@@ -92,7 +83,5 @@ class ReportTicker:
             for room in rooms:
                 data = await gather(uow, room, now=now)
                 replies.extend(summary_replies(tutor, data, now=now, zone_name=learner.time_zone))
-            delivery = await self._send(learner, tuple(replies))
-            if delivery is not Delivery.SENT:
-                raise _NotDelivered(delivery)
-        return Delivery.SENT
+            await uow.outbox.add(learner_id, tuple(replies), now=now)
+        return Delivery.QUEUED
