@@ -110,6 +110,7 @@ class QuickAnswerer:
             numbers=[t for t in ids if _is_number(index, t)],
             bigrams=bigrams(ids),
             negated=any(t.surface in NEGATIONS or t.surface.endswith("n't") for t in tokens),
+            surfaces=frozenset(t.surface for t in tokens if t.surface not in STOPWORDS),
         )
 
     def features(self, question: str) -> tuple[Query, list[tuple[int, list[float]]]]:
@@ -118,10 +119,16 @@ class QuickAnswerer:
         units, sentence, paragraph = self.index.search(query.term_ids, CANDIDATES)
         combined = sentence + PARAGRAPH_WEIGHT * paragraph
         best = float(combined[0]) if len(combined) and combined[0] > 0 else 1.0
+        best_paragraph = float(paragraph.max()) if len(paragraph) and paragraph.max() > 0 else 1.0
         described = []
         paragraphs = list(dict.fromkeys(int(self.index.paragraph_of[u]) for u in units))
         for rank, unit in enumerate(units):
-            scores = (float(sentence[rank]), float(paragraph[rank]), float(combined[rank]) / best)
+            scores = (
+                float(sentence[rank]),
+                float(paragraph[rank]),
+                float(combined[rank]) / best,
+                float(paragraph[rank]) / best_paragraph,
+            )
             features = candidate_features(
                 self.index,
                 query,
