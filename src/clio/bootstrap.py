@@ -39,5 +39,9 @@ async def build_service(
     generator and a tutor built once; `clio chat` keeps the real clock and fresh chance."""
     store = await open_store(settings.database_url)
     return TutorService(
-        tutor=tutor or build_tutor(settings), store=store, clock=clock, rng_for=rng_for
+        tutor=tutor or build_tutor(settings),
+        store=store,
+        clock=clock,
+        rng_for=rng_for,
+        bot_username=settings.bot_username or None,
     )

@@ -23,6 +23,9 @@ class Settings:
     # An ordinary SQLAlchemy URL (sqlite:///path, postgresql://user@host/db); the store picks
     # the async driver. Empty means clio.db in data_dir (its folder is made on first use).
     database_url: str = ""
+    # The Telegram bot's username (without @), for class invitation links
+    # (https://t.me/<username>?start=<code>); empty: invitations show just the code.
+    bot_username: str = ""
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -39,6 +42,7 @@ class Settings:
             cache_dir=Path(env.get("CLIO_CACHE_DIR") or platformdirs.user_cache_dir("clio")),
             data_dir=data_dir,
             database_url=env.get("CLIO_DATABASE_URL", ""),
+            bot_username=env.get("CLIO_BOT_USERNAME", "").strip().lstrip("@"),
         )
 
 

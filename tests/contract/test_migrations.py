@@ -27,6 +27,10 @@ TABLES = {
     "lesson_positions",
     "active_days",
     "processed_updates",
+    "outbox",
+    "teachers",
+    "classes",
+    "class_members",
 }
 
 

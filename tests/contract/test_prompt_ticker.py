@@ -116,7 +116,7 @@ async def test_a_blocked_learner_is_unsubscribed(store: SqlStore) -> None:
         assert all(x.external_id != "ada" for x in await uow.learners.active())
 
 
-async def test_a_failed_send_keeps_nothing_and_is_retried(store: SqlStore) -> None:
+async def test_a_failed_send_is_retried_with_back_off_and_sent_once(store: SqlStore) -> None:
     clock = Clock(START)
     service, ticker, outbox = setup(store, clock)
     await command(service, "ada", "daily", "08:30")
@@ -124,9 +124,34 @@ async def test_a_failed_send_keeps_nothing_and_is_retried(store: SqlStore) -> No
     outbox.next_result = Delivery.FAILED
     assert await ticker.tick() == {Delivery.FAILED: 1}
     outbox.next_result = Delivery.SENT
-    clock.now += timedelta(minutes=1)
+    clock.now += timedelta(seconds=30)
+    assert await ticker.tick() == {}  # backing off
+    clock.now += timedelta(seconds=31)
     assert await ticker.tick() == {Delivery.SENT: 1}
-    assert len(outbox.sent) == 1
+    assert await ticker.tick() == {}
+    assert len(outbox.sent) == 1 and "Today's history fact" in outbox.sent[0][1].text
+
+
+async def test_a_slow_send_does_not_hold_up_other_learners(store: SqlStore) -> None:
+    clock = Clock(START)
+    service, _ticker, outbox = setup(store, clock)
+    release = asyncio.Event()
+
+    async def slow_send(learner: Learner, replies: tuple[Reply, ...]) -> Delivery:
+        await release.wait()
+        return await outbox.send(learner, replies)
+
+    ticker = PromptTicker(service=service, store=store, send=slow_send)
+    await command(service, "ada", "daily", "08:30")
+    clock.now = START + timedelta(minutes=30)
+    sending = asyncio.create_task(ticker.tick())
+    await asyncio.sleep(0.2)  # the prompt is queued and its send is waiting
+    chat = await asyncio.wait_for(
+        service.handle(Incoming("test", "bob", "Bob", CommandMessage("help"))), timeout=10
+    )
+    assert chat and not sending.done()
+    release.set()
+    assert await sending == {Delivery.SENT: 1}
 
 
 async def test_two_processes_prompt_each_learner_once(store: SqlStore) -> None:

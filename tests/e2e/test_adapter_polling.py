@@ -94,3 +94,16 @@ async def test_groups_get_a_pointer_to_a_private_chat_for_commands_and_mentions(
         assert "https://t.me/clio_test_bot" in pointer.text
     assert await learner.say_in_group(-100, "/quiz@other_bot", expect_reply=False) == []
     assert quiz_bot.inbound == []
+
+
+async def test_attachments_go_as_photo_and_documents_with_captions(
+    api: FakeBotApi, quiz_bot: QuizTutor, learner: Learner
+) -> None:
+    await learner.say("/files")
+    photo, sheet = api.calls_to("sendPhoto"), api.calls_to("sendDocument")
+    assert [c.params["caption"] for c in photo] == ["Mastery &lt;by learner&gt;"]
+    assert photo[0].params["photo"] == "chart.png"  # the fake records the upload's file name
+    assert [c.params.get("caption") for c in sheet] == ["Your class", None]
+    # The 1,500-character text did not fit a caption: it went first, as a message.
+    assert api.calls_to("sendMessage")[-1].params["text"].startswith("All about you.")
+    assert [d.params["document"] for d in sheet] == ["class.csv", "long.json"]

@@ -15,7 +15,8 @@ from fakebot import FakeBotApi, Learner, RunBot
 from clio.adapters.telegram import BotConfig, TelegramBot
 from clio.bootstrap import build_service
 from clio.commands.run import prompt_loop, telegram_bot
-from clio.service.prompts import Delivery, PromptTicker
+from clio.service.outbox import Delivery
+from clio.service.prompts import PromptTicker
 from clio.service.tutoring import TutorService
 from clio.settings import Secret, Settings, TelegramSettings
 
@@ -107,7 +108,7 @@ async def test_the_prompt_loop_ticks_until_stopped() -> None:
             return Counter()
 
     ready, stop = asyncio.Event(), asyncio.Event()
-    loop = asyncio.create_task(prompt_loop(Ticker(), ready=ready, stop=stop, every=0.01))  # type: ignore[arg-type]
+    loop = asyncio.create_task(prompt_loop([Ticker()], ready=ready, stop=stop, every=0.01))  # type: ignore[arg-type]
     await asyncio.sleep(0.05)
     assert ticks == []  # nothing before the bot is ready
     ready.set()

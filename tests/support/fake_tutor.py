@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from clio.adapters.telegram.port import BotTexts, Inbound
-from clio.core.messages import Choice, ChoicePressed, CommandMessage, Reply, TextMessage
+from clio.core.messages import (
+    Attachment,
+    AttachmentKind,
+    Choice,
+    ChoicePressed,
+    CommandMessage,
+    Reply,
+    TextMessage,
+)
 
 TEXTS = BotTexts(
     apology="Sorry, something went wrong on my side.",
@@ -58,6 +66,15 @@ class QuizTutor:
             return (Reply(" ".join(f"Sentence number {n} is here." for n in range(400))),)
         if event.name == "two":
             return (Reply("First."), Reply("Second."), Reply("Third."))
+        if event.name == "files":
+            chart = Attachment(AttachmentKind.IMAGE, "chart.png", b"\x89PNG chart")
+            sheet = Attachment(AttachmentKind.DOCUMENT, "class.csv", b"name,score\nAda,3\n")
+            long = Attachment(AttachmentKind.DOCUMENT, "long.json", b"{}")
+            return (
+                Reply("Mastery <by learner>", attachment=chart),
+                Reply("Your class", attachment=sheet),
+                Reply("All about you. " * 100, attachment=long),
+            )
         if event.name == "boom":
             raise RuntimeError("the tutor broke")
         return (Reply(f"Unknown command /{event.name}"),)

@@ -12,7 +12,7 @@ import pytest
 from clio.cli import main
 from clio.core.facts import Entity, EntityKind, Fact, FactBase, Source, Topic
 from clio.factbase.answer_type import AnswerType, answer_type, short_answer
-from clio.factbase.answering import QuickAnswerer
+from clio.factbase.answering import ORDER, Model, QuickAnswerer
 from clio.factbase.typos import SpellingRepair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,3 +122,16 @@ def test_empty_base_and_empty_question_abstain(answerer: QuickAnswerer) -> None:
     assert empty.answer("when did the war end").abstained
     assert answerer.answer("what is it?").abstained
     assert answerer.answer("").abstained
+
+
+def test_the_order_model_orders_candidates_and_the_ranker_only_scores_them() -> None:
+    index = QuickAnswerer.from_fact_base(_base()).index
+    question = "Who took the crown of Russia in 1855?"
+    usual = QuickAnswerer(index).rank(question).candidates
+    reversed_order = Model(tuple(-w for w in ORDER.weights), 0.0)
+    flipped = QuickAnswerer(index, order=reversed_order).rank(question).candidates
+    assert [c.score for c in usual] == sorted((c.score for c in usual), reverse=True)
+    assert usual[0].unit == 0  # the crown sentence leads under the shipped order model
+    assert [c.unit for c in flipped] == [c.unit for c in reversed(usual)]
+    # The pointwise probability of each sentence does not depend on the order model.
+    assert {c.unit: c.probability for c in flipped} == {c.unit: c.probability for c in usual}

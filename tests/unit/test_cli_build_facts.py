@@ -37,6 +37,14 @@ def test_build_reports_counts_and_skipped_files(
     assert "from cache in" in capsys.readouterr().out
 
 
+def test_build_in_workers_gives_the_same_counts(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (seeds / "peace.txt").write_text("The Treaty of Paris was signed in 1856.\n", "utf-8")
+    assert main(["build", "--seeds", str(seeds), "--workers", "2"]) == 0
+    assert "2 topics, 4 facts (3 teachable)" in capsys.readouterr().out
+
+
 def test_facts_text_and_json(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["facts", "war", "--seeds", str(seeds)]) == 0
     text = capsys.readouterr().out

@@ -6,7 +6,7 @@ import argparse
 from types import ModuleType
 from typing import Protocol, cast
 
-from clio.commands import ask, build, chat, db, facts, prompts, run, validate
+from clio.commands import ask, build, chat, db, facts, prompts, report, run, validate
 from clio.settings import Settings
 
 
@@ -30,5 +30,6 @@ COMMANDS: dict[str, Command] = {
     "chat": _command(chat),
     "db": _command(db),
     "prompts": _command(prompts),
+    "report": _command(report),
     "run": _command(run),
 }

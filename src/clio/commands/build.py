@@ -20,9 +20,16 @@ PROGRESS_DELAY_SECONDS = 1.0
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", type=Path, help="seeds folder (default: ./seeds)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="processes to build with (default: one per idle core for 1.5 MB of seeds or more)",
+    )
 
 
-def build_with_progress(settings: Settings, seeds_dir: Path) -> BuildResult:
+def build_with_progress(
+    settings: Settings, seeds_dir: Path, *, workers: int | None = None
+) -> BuildResult:
     """The cached fact base, with a progress bar on stderr for builds longer than a second."""
     with tqdm(
         unit="B",
@@ -37,6 +44,7 @@ def build_with_progress(settings: Settings, seeds_dir: Path) -> BuildResult:
             cache_dir=settings.cache_dir,
             dialogs_dir=settings.dialogs_dir,
             progress=bar,
+            workers=workers,
         )
 
 
@@ -57,6 +65,6 @@ def summary(result: BuildResult, *, seconds: float) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
-    result = build_with_progress(settings, args.seeds or settings.seeds_dir)
+    result = build_with_progress(settings, args.seeds or settings.seeds_dir, workers=args.workers)
     print(summary(result, seconds=time.perf_counter() - started))
     return 0

@@ -33,6 +33,7 @@ async def _chat(settings: Settings, *, user: str) -> None:
             user_id=user,
             name=user,
             interactive=sys.stdin.isatty(),
+            exports=settings.data_dir / "exports",
         )
     finally:
         await service.close()

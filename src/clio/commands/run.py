@@ -8,7 +8,10 @@ import logging
 import re
 import secrets
 import signal
+from collections import Counter
+from collections.abc import Sequence
 from contextlib import suppress
+from typing import Protocol
 
 from clio.adapters.telegram import (
     PLATFORM,
@@ -23,13 +26,15 @@ from clio.adapters.telegram import (
 from clio.bootstrap import build_service
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
+from clio.service.outbox import Delivery
 from clio.service.prompts import PromptTicker
+from clio.service.report_ticker import ReportTicker
 from clio.service.tutoring import Incoming, TutorService
 from clio.settings import Settings, TelegramSettings
 
 HELP = "run the Telegram bot (CLIO_TELEGRAM_TOKEN; long polling unless --webhook-url)"
 log = logging.getLogger(__name__)
-PROMPT_TICK_SECONDS = 60.0  # daily prompts go out within a minute of their time
+PROMPT_TICK_SECONDS = 60.0  # prompts and reports go out within a minute of their time
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a secret_token
 
 
@@ -104,9 +109,12 @@ async def _serve(
         with suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
     bot = telegram_bot(service, telegram)
-    ticker = PromptTicker(service=service, store=service.store, send=bot.deliver)
+    tickers: list[Ticker] = [
+        PromptTicker(service=service, store=service.store, send=bot.deliver),
+        ReportTicker(service=service, store=service.store, send=bot.deliver),
+    ]
     ready = asyncio.Event()
-    prompts = asyncio.create_task(prompt_loop(ticker, ready=ready, stop=stop))
+    prompts = asyncio.create_task(prompt_loop(tickers, ready=ready, stop=stop))
     try:
         await bot.serve(stop, webhook=webhook, ready=ready)
     finally:
@@ -115,23 +123,28 @@ async def _serve(
         await service.close()
 
 
+class Ticker(Protocol):
+    async def tick(self) -> Counter[Delivery]: ...
+
+
 async def prompt_loop(
-    ticker: PromptTicker,
+    tickers: Sequence[Ticker],
     *,
     ready: asyncio.Event,
     stop: asyncio.Event,
     every: float = PROMPT_TICK_SECONDS,
 ) -> None:
-    """Send due daily prompts every `every` seconds while the bot runs. A failed tick is
-    logged and the next one tries again: the ticker's claims make a retry safe."""
+    """Send due daily prompts and weekly reports every `every` seconds while the bot runs.
+    A failed tick is logged and the next one tries again: the outbox makes a retry safe."""
     await _first(ready, stop)
     while not stop.is_set():
-        try:
-            sent = await ticker.tick()
-            if sent:
-                log.info("daily prompts: %s", dict(sent))
-        except Exception:
-            log.exception("daily prompt tick failed")
+        for ticker in tickers:
+            try:
+                sent = await ticker.tick()
+                if sent:
+                    log.info("%s: %s", type(ticker).__name__, dict(sent))
+            except Exception:
+                log.exception("%s tick failed", type(ticker).__name__)
         with suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), every)
 

@@ -179,22 +179,26 @@ def answer(
     answered = quiz.take_answer(tutor, state, response, now=now, rng=rng)
     if answered is None:
         return quick_question(tutor, state, response)
-    if state.mode is Mode.REVIEW:
-        return review_session.after_answer(tutor, answered, now=now, rng=rng)
-    if state.mode is Mode.LESSON:
-        return lesson.after_answer(tutor, answered, now=now, rng=rng)
-    return Outcome(answered.state, answered.replies, answered.records)
+    return go_on(tutor, state.mode, answered, now=now, rng=rng)
 
 
 def skip(tutor: Tutor, state: LearnerState, *, now: datetime, rng: random.Random) -> Outcome:
     answered = quiz.skip(tutor, state, now=now, rng=rng)
     if answered is None:
         return Outcome(state, (Reply(tutor.flows.say("lesson.nothing_pending")),))
-    if state.mode is Mode.REVIEW:
-        return review_session.after_answer(tutor, answered, now=now, rng=rng)
-    if state.mode is Mode.LESSON:
-        return lesson.after_answer(tutor, answered, now=now, rng=rng)
-    return Outcome(answered.state, answered.replies, answered.records)
+    return go_on(tutor, state.mode, answered, now=now, rng=rng)
+
+
+def go_on(
+    tutor: Tutor, mode: Mode, answered: quiz.Answered, *, now: datetime, rng: random.Random
+) -> Outcome:
+    """After an answer (or a skip): count it in the lesson or review, and continue it."""
+    session = answered.state.session
+    if mode is Mode.IDLE or session is None:  # a daily prompt, answered on its own
+        return Outcome(answered.state, answered.replies, answered.records)
+    state = replace(answered.state, session=session.counted(answered.credit, answered.fact.id))
+    goes_on = review_session.next_item if mode is Mode.REVIEW else lesson.next_chunk
+    return goes_on(tutor, state, answered.replies, answered.records, now=now, rng=rng)
 
 
 def quick_question(tutor: Tutor, state: LearnerState, question: str) -> Outcome:

@@ -9,7 +9,7 @@ from datetime import datetime
 from clio.core.messages import Choice, Reply
 from clio.core.outcome import LessonRecord, Outcome, Record
 from clio.core.payloads import TopicPayload, encode
-from clio.core.quiz import Answered, ask, choose_question, reask
+from clio.core.quiz import ask, choose_question, reask
 from clio.core.state import LearnerState, Mode, Session, TopicStats
 from clio.core.tutor import Tutor
 
@@ -171,24 +171,6 @@ def finish(
     )
     done = LessonRecord(session.topic_id, 0, completed=True)
     return Outcome(state, (*replies, Reply("\n\n".join(recap))), (*records, done))
-
-
-def after_answer(tutor: Tutor, answered: Answered, *, now: datetime, rng: random.Random) -> Outcome:
-    """Count the answer in the lesson, then go on to the next chunk."""
-    state = answered.state
-    session = state.session
-    assert session is not None
-    missed = session.missed if answered.credit >= 1.0 else (*session.missed, answered.fact.id)
-    state = replace(
-        state,
-        session=replace(
-            session,
-            asked=session.asked + 1,
-            credit=session.credit + answered.credit,
-            missed=missed,
-        ),
-    )
-    return next_chunk(tutor, state, answered.replies, answered.records, now=now, rng=rng)
 
 
 def _score(credit: float) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +67,19 @@ class Reply:
     text: str
     choices: tuple[Choice, ...] = ()
     attachment: Attachment | None = None
+
+
+def replies_to_json(replies: tuple[Reply, ...]) -> dict[str, Any]:
+    """Text replies as JSON, for messages kept until they are sent (attachments are not)."""
+    return {
+        "replies": [
+            {"text": r.text, "choices": [[c.label, c.payload] for c in r.choices]} for r in replies
+        ]
+    }
+
+
+def replies_from_json(data: dict[str, Any]) -> tuple[Reply, ...]:
+    return tuple(
+        Reply(item["text"], tuple(Choice(label, payload) for label, payload in item["choices"]))
+        for item in data["replies"]
+    )

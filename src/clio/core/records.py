@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
+from clio.core.messages import Reply
+
 # A JSON object as the core hands it over: str keys, JSON-able values.
 JsonObject = Mapping[str, Any]
 
@@ -85,3 +87,44 @@ class LessonPosition:
     position: int
     completed_lessons: int
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """Replies waiting to be sent to a learner, and how often sending has failed."""
+
+    id: int
+    learner_id: int
+    replies: tuple[Reply, ...]
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClassRoom:
+    """A teacher's class; learners join it with `invite_code` (a link's start payload)."""
+
+    id: int
+    teacher_id: int
+    name: str
+    invite_code: str
+    created_at: datetime
+    members: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A learner in a class, as the teacher may see them: a display name, nothing more."""
+
+    learner_id: int
+    display_name: str
+    joined_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Teacher:
+    """When a teacher's weekly report comes: a weekday (0 = Monday) and a local time, or off."""
+
+    learner_id: int
+    report_weekday: int | None
+    report_time: time | None
+    next_report_at: datetime | None

@@ -10,7 +10,7 @@ from clio.core import review as srs
 from clio.core.lesson import set_aside
 from clio.core.messages import Reply
 from clio.core.outcome import Outcome, Record
-from clio.core.quiz import Answered, ask, choose_question
+from clio.core.quiz import ask, choose_question
 from clio.core.state import LearnerState, Mode, Session
 from clio.core.tutor import Tutor
 
@@ -74,14 +74,3 @@ def next_item(
     done = Reply(tutor.flows.say("review.done", correct=f"{session.credit:g}", total=session.asked))
     state = replace(state, mode=Mode.IDLE, session=None, pending=None)
     return Outcome(state, (*replies, done), records)
-
-
-def after_answer(tutor: Tutor, answered: Answered, *, now: datetime, rng: random.Random) -> Outcome:
-    state = answered.state
-    session = state.session
-    assert session is not None
-    state = replace(
-        state,
-        session=replace(session, asked=session.asked + 1, credit=session.credit + answered.credit),
-    )
-    return next_item(tutor, state, answered.replies, answered.records, now=now, rng=rng)

@@ -69,6 +69,11 @@ class Session:
     missed: tuple[str, ...] = ()
     queue: tuple[str, ...] = ()
 
+    def counted(self, credit: float, fact_id: str) -> Session:
+        """This session with one more answer: its credit, and the fact if it was missed."""
+        missed = self.missed if credit >= 1.0 else (*self.missed, fact_id)
+        return replace(self, asked=self.asked + 1, credit=self.credit + credit, missed=missed)
+
 
 @dataclass(frozen=True)
 class LearnerState:

@@ -22,6 +22,7 @@ from clio.core.flows import (
 )
 from clio.core.intent import normalise_phrase
 from clio.core.payloads import CommandPayload, PayloadTooLong, encode
+from clio.core.weekly import parse_weekly
 from clio.dialogs.located import Problems, Reader, compose
 
 FORMAT_VERSION = 1
@@ -36,6 +37,7 @@ FLOW_FILES = (
     "settings",
     "prompt",
     "errors",
+    "teacher",
 )
 # Files in dialogs/ that other loaders own (authored questions for the fact base).
 OTHER_FILES = frozenset({"questions"})
@@ -260,6 +262,14 @@ def _default_daily_time(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
         draft.extras["default_daily_time"] = typed
 
 
+def _default_weekly(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
+    typed = reader.text(node, "default_weekly_report")
+    if typed is not None and parse_weekly(typed) is None:
+        reader.fail(node, "default_weekly_report", f"not a weekday and time: {typed!r}")
+    elif typed is not None:
+        draft.extras["default_weekly_report"] = typed
+
+
 SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
     "lesson": {
         "settings": _lesson_settings,
@@ -270,4 +280,5 @@ SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
     "help": {"commands": _commands},
     "chat": {"small_talk": _small_talk, "max_message_length": _max_length},
     "settings": {"default_daily_time": _default_daily_time},
+    "teacher": {"default_weekly_report": _default_weekly},
 }

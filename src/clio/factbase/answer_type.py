@@ -43,6 +43,7 @@ _NUMBER = re.compile(
     r"forty|fifty|hundred|thousand|million|billion|dozen)s?\b",
     re.I,
 )
+_WORDS = re.compile(r"[^\W_]+")
 # A capitalised word that does not open the sentence: a cheap stand-in for a name.
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
 
@@ -68,6 +69,23 @@ def type_evidence(kind: AnswerType, sentence: str, question: str) -> float:
     else:
         return 0.5
     return 1.0 if any(f.casefold() not in folded for f in found) else 0.0
+
+
+def fresh_entity_evidence(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> float:
+    """1.0 when the facts name an entity of the wanted kind that the question does not,
+    0.0 when they name none, 0.5 for untyped questions (the entity extractor's view,
+    beside type_evidence's patterns)."""
+    wanted = _WANTED[kind]
+    if not wanted:
+        return 0.5
+    # Word sets, not _mentioned's patterns: over a large base the entities are too many for
+    # the regex cache, and compiling a pattern per entity would dominate answer time.
+    asked = set(_WORDS.findall(question.casefold()))
+    for entity in (e for f in facts for e in f.entities if e.kind in wanted):
+        words = _WORDS.findall(entity.text.casefold())
+        if words and not asked.issuperset(words):
+            return 1.0
+    return 0.0
 
 
 def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> str | None:

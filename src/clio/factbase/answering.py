@@ -27,12 +27,19 @@ class Model:
     weights: Sequence[float]
     bias: float
 
+    def score(self, features: Sequence[float]) -> float:
+        return self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+
     def probability(self, features: Sequence[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        z = self.score(features)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 RANKER = Model(qa_model.RANK_WEIGHTS, qa_model.RANK_BIAS)
+# The order of the candidates comes from a listwise model (trained to put a gold sentence
+# first among each question's candidates); the pointwise RANKER's probability stays as the
+# judge's evidence, because a listwise score says nothing about a question with no answer.
+ORDER = Model(qa_model.ORDER_WEIGHTS, 0.0)
 # Two judges of the best sentence: the default one learnt to spot off-topic questions (a
 # learner's stray question to a small seed folder); the strict one SQuAD's trick questions.
 JUDGE = Model(qa_model.OFF_TOPIC_WEIGHTS, qa_model.OFF_TOPIC_BIAS)
@@ -41,11 +48,12 @@ STRICT_JUDGE = Model(qa_model.ANSWER_WEIGHTS, qa_model.ANSWER_BIAS)
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A ranked sentence: its index unit, ranker probability and features."""
+    """A ranked sentence: its index unit, ranker probability, order score and features."""
 
     unit: int
     probability: float
     features: list[float]
+    score: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +74,14 @@ class QuickAnswerer:
         index: SentenceIndex,
         *,
         ranker: Model = RANKER,
+        order: Model = ORDER,
         judge: Model = JUDGE,
         abstain_below: float = qa_model.ABSTAIN_BELOW,
     ) -> None:
         self.index = index
         self._repair = SpellingRepair(index.surfaces)
-        self._ranker, self._judge, self._abstain_below = ranker, judge, abstain_below
+        self._ranker, self._order = ranker, order
+        self._judge, self._abstain_below = judge, abstain_below
 
     @classmethod
     def from_fact_base(cls, fact_base: FactBase) -> QuickAnswerer:
@@ -80,7 +90,11 @@ class QuickAnswerer:
     def strict(self) -> QuickAnswerer:
         """The same index with the judge and threshold tuned against trick questions."""
         return QuickAnswerer(
-            self.index, judge=STRICT_JUDGE, abstain_below=qa_model.STRICT_ABSTAIN_BELOW
+            self.index,
+            ranker=self._ranker,
+            order=self._order,
+            judge=STRICT_JUDGE,
+            abstain_below=qa_model.STRICT_ABSTAIN_BELOW,
         )
 
     def query(self, question: str) -> Query:
@@ -110,6 +124,7 @@ class QuickAnswerer:
             numbers=[t for t in ids if _is_number(index, t)],
             bigrams=bigrams(ids),
             negated=any(t.surface in NEGATIONS or t.surface.endswith("n't") for t in tokens),
+            surfaces=frozenset(t.surface for t in tokens if t.surface not in STOPWORDS),
         )
 
     def features(self, question: str) -> tuple[Query, list[tuple[int, list[float]]]]:
@@ -118,10 +133,16 @@ class QuickAnswerer:
         units, sentence, paragraph = self.index.search(query.term_ids, CANDIDATES)
         combined = sentence + PARAGRAPH_WEIGHT * paragraph
         best = float(combined[0]) if len(combined) and combined[0] > 0 else 1.0
+        best_paragraph = float(paragraph.max()) if len(paragraph) and paragraph.max() > 0 else 1.0
         described = []
         paragraphs = list(dict.fromkeys(int(self.index.paragraph_of[u]) for u in units))
         for rank, unit in enumerate(units):
-            scores = (float(sentence[rank]), float(paragraph[rank]), float(combined[rank]) / best)
+            scores = (
+                float(sentence[rank]),
+                float(paragraph[rank]),
+                float(combined[rank]) / best,
+                float(paragraph[rank]) / best_paragraph,
+            )
             features = candidate_features(
                 self.index,
                 query,
@@ -136,8 +157,10 @@ class QuickAnswerer:
     def rank(self, question: str) -> Ranking:
         """Order the candidates by the ranker and judge the best one."""
         query, described = self.features(question)
-        candidates = [Candidate(u, self._ranker.probability(f), f) for u, f in described]
-        candidates.sort(key=lambda c: -c.probability)
+        candidates = [
+            Candidate(u, self._ranker.probability(f), f, self._order.score(f)) for u, f in described
+        ]
+        candidates.sort(key=lambda c: -c.score)
         if not candidates or not query.term_ids:
             return Ranking(query, candidates, 0.0)
         return Ranking(query, candidates, self._judge.probability(judge_features(candidates)))
@@ -152,7 +175,8 @@ class QuickAnswerer:
 
 
 def judge_features(candidates: list[Candidate]) -> list[float]:
-    """The ANSWER_FEATURES: the best candidate's own, its probability and its lead."""
+    """The ANSWER_FEATURES: the first candidate's own, its probability and its lead over the
+    second's (negative when the order model overrules the pointwise ranker)."""
     top = candidates[0]
     runner_up = candidates[1].probability if len(candidates) > 1 else 0.0
     return [*top.features, top.probability, top.probability - runner_up]

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from clio.core.facts import Fact, FactBase, Question, Source, Topic
+from clio.core.facts import FactBase, Topic
+from clio.factbase import parallel
 from clio.factbase.apply_authored import apply_authored
 from clio.factbase.authored import Authored, load_authored
-from clio.factbase.clauses import split_clauses
 from clio.factbase.distractors import DistractorPool
-from clio.factbase.entities import extract_entities
-from clio.factbase.layout import Paragraph, ends_like_sentence, paragraphs
-from clio.factbase.lines import seed_lines
 from clio.factbase.questions import generate_questions
 from clio.factbase.seeds import (
     SeedFile,
@@ -24,15 +19,22 @@ from clio.factbase.seeds import (
     decode_seed,
     read_seed_bytes,
     seed_paths,
-    title_from_name,
     warn_skipped,
 )
-from clio.factbase.sentences import split_sentences
+from clio.factbase.topics import MAX_TITLE_WORDS, MIN_TEACHABLE_WORDS, build_topic, fact_id
 
-# A sentence shorter than this ("Yes.", "See below.") is context, never taught.
-MIN_TEACHABLE_WORDS = 3
-# A first paragraph that is not prose and at most this long is the topic's title.
-MAX_TITLE_WORDS = 15
+__all__ = [
+    "MAX_TITLE_WORDS",
+    "MIN_TEACHABLE_WORDS",
+    "BuildResult",
+    "Progress",
+    "build_fact_base",
+    "build_from_bytes",
+    "build_seeds",
+    "build_topic",
+    "fact_id",
+    "read_seeds",
+]
 
 
 class Progress(Protocol):
@@ -54,67 +56,19 @@ class BuildResult:
     from_cache: bool = False
 
 
-def fact_id(topic_id: str, text: str) -> str:
-    """A stable id: a hash of the topic and the normalised text."""
-    normalised = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return hashlib.sha256(f"{topic_id}\n{normalised}".encode()).hexdigest()[:16]
-
-
-def build_topic(seed: SeedFile) -> Topic:
-    """One seed's topic: its title and its facts in reading order."""
-    units = paragraphs(seed_lines(seed.text, markdown=seed.markdown))
-    title = title_from_name(seed.relative)
-    if units and not units[0].teachable and len(units[0].text.split()) <= MAX_TITLE_WORDS:
-        title, units = units[0].text, units[1:]
-    facts: list[Fact] = []
-    seen: set[str] = set()
-    for unit in units:
-        for text, sentence, line, teachable in _statements(unit):
-            id_ = fact_id(seed.topic_id, text)
-            if id_ in seen:  # the same statement twice in a topic is one fact
-                continue
-            seen.add(id_)
-            facts.append(
-                Fact(
-                    id=id_,
-                    topic_id=seed.topic_id,
-                    text=text,
-                    sentence=sentence,
-                    source=Source(seed.relative, line),
-                    position=len(facts),
-                    teachable=teachable,
-                    entities=extract_entities(text),
-                )
-            )
-    return Topic(id=seed.topic_id, title=title, path=seed.relative, facts=tuple(facts))
-
-
-def _statements(unit: Paragraph) -> Iterator[tuple[str, str, int, bool]]:
-    """(text, whole sentence, original line, teachable) for each statement of a paragraph."""
-    for start, end in split_sentences(unit.text):
-        sentence = unit.text[start:end]
-        teachable = (
-            unit.teachable
-            and len(sentence.split()) >= MIN_TEACHABLE_WORDS
-            and ends_like_sentence(sentence)  # a cut-off or colon-ended sentence is not taught
-        )
-        for text in split_clauses(sentence) if teachable else [sentence]:
-            yield text, sentence, unit.line_at(start), teachable
-
-
 def build_from_bytes(
     entries: Sequence[tuple[str, bytes | SkippedFile]],
     *,
     progress: Progress | None = None,
     authored: Authored | None = None,
+    workers: int | None = None,
 ) -> BuildResult:
-    """Build from seeds already read: (relative path, bytes or why skipped), in order."""
-    topics: list[Topic] = []
+    """Build from seeds already read: (relative path, bytes or why skipped), in order.
+    `workers` processes build the topics and questions (None: one per core for a large
+    seed set, else in-process); the result is the same for any number."""
+    seeds: list[SeedFile] = []
     skipped: list[SkippedFile] = []
     owners: dict[str, str] = {}
-    total = 0
-    if progress is not None:
-        progress.reset(total=sum(len(d) for _, d in entries if not isinstance(d, SkippedFile)))
     for relative, data in entries:
         seed = data if isinstance(data, SkippedFile) else decode_seed(data, relative=relative)
         if isinstance(seed, SeedFile) and seed.topic_id in owners:
@@ -124,21 +78,32 @@ def build_from_bytes(
             skipped.append(seed)
         else:
             owners[seed.topic_id] = relative
-            topics.append(build_topic(seed))
-        size = 0 if isinstance(data, SkippedFile) else len(data)
-        total += size
+            seeds.append(seed)
+    total = sum(len(data) for _, data in entries if not isinstance(data, SkippedFile))
+    if workers is None:
+        workers = parallel.default_workers(total)
+    workers = min(workers, len(seeds))
+    if progress is not None:
+        progress.reset(total=total)
+        progress.update(total - sum(seed.size for seed in seeds))  # skipped files are done
+    topics: list[Topic] = []
+    serial = workers <= 1
+    built = map(build_topic, seeds) if serial else parallel.build_topics(seeds, workers=workers)
+    for seed, topic in zip(seeds, built, strict=True):
+        topics.append(topic)
         if progress is not None:
-            progress.update(size)
+            progress.update(seed.size)
     warn_skipped(tuple(skipped))
-    return BuildResult(_assemble(topics, authored), tuple(skipped), total)
+    return BuildResult(_assemble(topics, authored, workers=workers), tuple(skipped), total)
 
 
-def _assemble(topics: list[Topic], authored: Authored | None) -> FactBase:
+def _assemble(topics: list[Topic], authored: Authored | None, *, workers: int) -> FactBase:
     teachable = [fact for topic in topics for fact in topic.facts if fact.teachable]
     pool = DistractorPool.from_facts(teachable)  # once: a per-fact scan would be quadratic
-    questions: list[Question] = [
-        question for fact in teachable for question in generate_questions(fact, pool=pool)
-    ]
+    if workers > 1:
+        questions = parallel.ask_all(teachable, pool=pool, workers=workers)
+    else:
+        questions = [q for fact in teachable for q in generate_questions(fact, pool=pool)]
     if authored is not None:
         all_facts = [fact for topic in topics for fact in topic.facts]
         questions = apply_authored(questions, all_facts, authored)

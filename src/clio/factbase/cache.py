@@ -15,13 +15,12 @@ import pickle
 import sys
 import tempfile
 import time
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from clio.core.facts import Entity, Fact, Question, Source, Topic
 from clio.factbase.authored import load_authored
 from clio.factbase.build import BuildResult, Progress, build_from_bytes, read_seeds
+from clio.factbase.packing import dump
 from clio.factbase.seeds import SkippedFile, warn_skipped
 
 AUTHORED_FILE = "questions.yaml"  # hand-written and disabled questions, under dialogs/
@@ -73,24 +72,6 @@ def _dialog_files(dialogs_dir: Path | None) -> list[tuple[str, bytes]]:
     return files
 
 
-class _FastPickler(pickle.Pickler):
-    """Pickles the fact base's slotted dataclasses as constructor calls: loading them through
-    the dataclass __setstate__ (which looks up the fields for every object) took most of
-    the time of a cache hit."""
-
-    def reducer_override(self, obj: object) -> Any:
-        kind = type(obj)
-        if kind in _POSITIONAL:
-            return kind, tuple(getattr(obj, name) for name in _POSITIONAL[kind])
-        return NotImplemented
-
-
-_POSITIONAL: dict[type, tuple[str, ...]] = {
-    kind: tuple(field.name for field in fields(kind))
-    for kind in (Fact, Entity, Source, Question, Topic)
-}
-
-
 def load_cached(cache_dir: Path, key: str) -> BuildResult | None:
     """The cached build for `key`, or None when there is none, or it is stale or corrupt."""
     path = cache_dir / CACHE_FILE
@@ -120,7 +101,7 @@ def store(cache_dir: Path, key: str, result: BuildResult) -> None:
         temporary = Path(name)
         with os.fdopen(handle, "wb") as stream:
             stream.write(_MAGIC + key.encode())
-            _FastPickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(result)
+            dump(result, stream)
         os.replace(temporary, cache_dir / CACHE_FILE)
     except (OSError, pickle.PicklingError) as error:
         logger.warning("could not write the build cache in %s: %s", cache_dir, error)
@@ -134,9 +115,11 @@ def load_or_build(
     cache_dir: Path,
     dialogs_dir: Path | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> BuildResult:
     """The fact base of `seeds_dir`: from the cache when nothing it depends on changed,
-    else built and cached. Raises ContentError when the seeds folder is missing."""
+    else built (by `workers` processes, see `build_from_bytes`) and cached. Raises
+    ContentError when the seeds folder is missing."""
     started = time.perf_counter()
     seeds = read_seeds(seeds_dir)
     key = cache_key(seeds, dialogs_dir=dialogs_dir)
@@ -147,7 +130,7 @@ def load_or_build(
         return cached
     authored_file = dialogs_dir / AUTHORED_FILE if dialogs_dir is not None else None
     authored = load_authored(authored_file) if authored_file and authored_file.is_file() else None
-    result = build_from_bytes(seeds, progress=progress, authored=authored)
+    result = build_from_bytes(seeds, progress=progress, authored=authored, workers=workers)
     store(cache_dir, key, result)
     logger.debug("built the fact base in %.3f s", time.perf_counter() - started)
     return result

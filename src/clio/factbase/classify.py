@@ -30,6 +30,8 @@ def classify_span(words: list[str], *, previous: str, following: str) -> EntityK
 
 def _by_shape(words: list[str], previous: str, following: str) -> EntityKind | None:
     word = words[0]
+    if len(words) == 1 and word in cues.MONTHS:
+        return EntityKind.DATE  # "in February", "between June and November 1749"
     if len(words) == 1 and 2 <= len(word.strip(".")) <= 6 and word.replace(".", "").isupper():
         if word in cues.ROMAN_NUMERALS:
             return None
@@ -62,14 +64,20 @@ def _by_cue(words: list[str], previous: str, following: str) -> EntityKind | Non
 
 
 def _by_person_marks(words: list[str], previous: str, following: str) -> EntityKind | None:
+    if not _person_marked(words) or gz.is_place_name(" ".join(words)):
+        return None  # "St. Petersburg" is a city, though "St." is a saint's title
+    return EntityKind.PERSON
+
+
+def _person_marked(words: list[str]) -> bool:
+    """A title before, a regnal number or epithet after ("King X", "Henry IV", "Ivan the
+    Terrible", "Louis XIV of France")."""
     head, tail = words[0].casefold(), words[-1].casefold()
     if len(words) > 1 and head in cues.TITLES:
-        return EntityKind.PERSON
+        return True
     if len(words) > 1 and (words[-1] in cues.ROMAN_NUMERALS or tail in cues.PERSON_TAILS):
-        return EntityKind.PERSON
-    if "of" in words and words[words.index("of") - 1] in cues.ROMAN_NUMERALS:
-        return EntityKind.PERSON
-    return None
+        return True
+    return "of" in words and words[words.index("of") - 1] in cues.ROMAN_NUMERALS
 
 
 def _by_gazetteer(words: list[str], previous: str, following: str) -> EntityKind | None:
@@ -79,14 +87,23 @@ def _by_gazetteer(words: list[str], previous: str, following: str) -> EntityKind
     if len(words) > 1 and words[0].casefold() in cues.DIRECTIONS:
         # "West Francia", "Eastern Europe"; but "Central Asian Muslims" are people.
         return EntityKind.TERM if _plural_name(words[-1]) else EntityKind.PLACE
-    if 2 <= len(words) <= 4 and gz.is_first_name(words[0]):
+    if 2 <= len(words) <= 4 and _first_name_opens(words):
         return None if any(gz.looks_like_demonym(w) for w in words) else EntityKind.PERSON
-    if len(words) == 1 and gz.is_first_name(name) and not gz.is_english_word(name):
+    if len(words) == 1 and _first_name_opens(words) and not gz.is_english_word(name):
         # "Rollo agreed" is a person; "Viking settlers" is a modifier, and a lone "America,"
         # or "June." (first names too) is left for the context rules to decide.
         verb_follows = bool(following) and not gz.is_common_noun_or_adjective(following)
         return EntityKind.PERSON if verb_follows else None
     return None
+
+
+def _first_name_opens(words: list[str]) -> bool:
+    """A first name opens `words`: not a month ("June") and not a country or continent that
+    is a first name too ("Asia Minor", "Georgia")."""
+    first = words[0]
+    if first in cues.MONTHS or gz.is_country_name(first) or gz.place_scale(first) == "continent":
+        return False
+    return gz.is_first_name(first)
 
 
 def _by_context(words: list[str], previous: str, following: str) -> EntityKind | None:

@@ -52,9 +52,9 @@ _QUOTES = str.maketrans(
         "\u00ad": None,  # soft hyphen
     }
 )
-_SPACES = re.compile(r"\s+")
 # "stories.Political geographers": a space lost between two sentences.
-_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2})")
+# (The full stop comes first in the pattern so that the search can skip to each one.)
+_GLUED_SENTENCES = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2})")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 
@@ -70,8 +70,9 @@ def strip_citations(text: str) -> str:
 
 def normalise(text: str) -> str:
     """NFC form, straight quotes, single spaces, no space before closing punctuation."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    text = _SPACES.sub(" ", text).strip()
+    if not text.isascii():  # ASCII is in NFC already, and holds no curly quote
+        text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = " ".join(text.split())  # str.split and re's \s agree on what whitespace is
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _GLUED_SENTENCES.sub(". ", text)
     return _SPACE_AFTER_OPEN.sub(r"\1", text)

@@ -90,6 +90,11 @@ TITLES = frozenset(
 # Epithets and tail titles of persons ("Peter the Great", "Genghis Khan").
 PERSON_TAILS = frozenset(_split("khan great elder younger conqueror magnificent terrible"))
 
+# A month's name is a date's word, not a first name ("between June and November 1749").
+MONTHS = frozenset(
+    _split("January February March April May June July August September October November December")
+)
+
 ROMAN_NUMERALS = frozenset(
     _split("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX")
 )

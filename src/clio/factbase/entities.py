@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from clio.core.facts import Entity, EntityKind
 from clio.factbase import cues
@@ -14,21 +14,33 @@ from clio.factbase.dates import find_dates, find_numbers
 # A word: initials ("U.S."), letters of any script with inner apostrophes and hyphens, or a
 # number. Punctuation is not a token: `Token.spaced` records what lies between words.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]*\w)?|\d[\d,.]*\w*")
+# A title's abbreviation ("St. Bartholomew", "Trinity-St. Paul's", "Dr. Johnson") or a middle
+# initial ("Samuel K. Cohn") keeps its full stop before a name, so the name is not cut in
+# two at it: the text is one sentence already, so this stop ends none.
+_ABBREVIATIONS = frozenset(
+    ["St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Gen", "Col", "Capt", "Lt", "Gov", "Rev"]
+)
+_STOP_BEFORE_NAME = re.compile(r"\. [A-Z]")
 _CITATION = re.compile(r"\[(?:\d+|[a-z ]+)\]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ARTICLES = frozenset(["The", "A", "An"])
-_CAPITAL_NEXT = re.compile(r" [A-Z]")
+# The capitalised words after a possessive: "King William's War" is one name when they end
+# in a word such as "War"; "Kublai's Chinese advisers" is a name and a modifier.
+_CAPITALS_NEXT = re.compile(r"(?: [A-Z][\w’'-]*)+")
 # A short quoted name ("Eastern Question"); a quoted sentence is no term.
 _QUOTED = re.compile(r"[\"“]([A-Z][^\"”.!?,;:]{2,50})[\"”]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a fact (a tuple: a build makes millions, and a frozen dataclass is slow
+    to make)."""
+
     text: str
     start: int
     end: int
     capitalised: bool  # starts with an upper-case letter
     spaced: bool  # one space, and nothing else, since the previous word
+    possessive: bool = False  # the previous word ended in a possessive that was cut off
 
 
 def tokenize(text: str) -> list[Token]:
@@ -36,22 +48,41 @@ def tokenize(text: str) -> list[Token]:
     blocked = _covered(text, [m.span() for m in _CITATION.finditer(text)]) if "[" in text else None
     tokens: list[Token] = []
     last_end = -2
+    cut = False
     for match in _WORD.finditer(text):
         start, end = match.span()
         if blocked is not None and blocked[start]:
             continue
         word = match.group()
         first = word[0]
+        if text.startswith(". ", end) and _abbreviates(word) and _STOP_BEFORE_NAME.match(text, end):
+            end += 1
+            word += "."
         if ("'" in word or "’" in word) and first.isalpha() and len(word) > 2:
             possessive = _POSSESSIVE.search(word)
             # "Blanchard's engraving" names Blanchard; "King William's War" is one name.
-            if possessive and not _CAPITAL_NEXT.match(text, end):
+            if possessive and not _names_on(text, end):
                 end -= len(possessive.group())
                 word = text[start:end]
         spaced = start == last_end + 1 and text[last_end] == " "
-        tokens.append(Token(word, start, end, first.isupper() and first.isalpha(), spaced))
-        last_end = match.end()  # past a cut possessive: "Shirley's men" still spaced
+        capitalised = first.isupper() and first.isalpha()
+        tokens.append(Token(word, start, end, capitalised, spaced, cut))
+        cut = end < match.end()
+        last_end = max(end, match.end())  # past a cut possessive: "Shirley's men" still spaced
     return tokens
+
+
+def _abbreviates(word: str) -> bool:
+    """ "St", "Trinity-St", "Dr", or an initial "K": a word whose full stop is no sentence end."""
+    if len(word) == 1:
+        return word.isupper()
+    return word.rpartition("-")[2] in _ABBREVIATIONS
+
+
+def _names_on(text: str, end: int) -> bool:
+    """The capitalised words from `end` on close a name ("'s Day Massacre", "'s War")."""
+    run = _CAPITALS_NEXT.match(text, end)
+    return run is not None and run.group().rsplit(" ", 1)[-1].casefold() in cues.TAIL_CUES
 
 
 def _covered(text: str | int, spans: list[tuple[int, int]]) -> bytearray:
@@ -130,7 +161,7 @@ def _capitalised_spans(
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not (free[i] and tokens[i].capitalised) or tokens[i].text in _ARTICLES:
+        if not (free[i] and tokens[i].capitalised) or _never_opens(tokens, i):
             i += 1  # a name never starts with "The" ("The Million" is "Million")
             continue
         j = i + 1
@@ -144,14 +175,22 @@ def _capitalised_spans(
     return spans
 
 
+def _never_opens(tokens: list[Token], i: int) -> bool:
+    """An article, or a month before a cue ("the March Battle of Fort Bull")."""
+    if tokens[i].text in _ARTICLES:
+        return True
+    following = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
+    return tokens[i].text in cues.MONTHS and following in cues.HEAD_CUES
+
+
 def _joinable(tokens: list[Token], free: list[bool], lo: int, j: int) -> int:
     """How many tokens at `j` extend the span starting at `lo` (0: the span ends)."""
     token = tokens[j]
     if not free[j]:
         # "Revolution of 1848": an event may close with the year it is named by.
         return 0
-    if not token.spaced:
-        return 0  # punctuation, a line break or a double space between: never join
+    if not token.spaced or token.possessive:
+        return 0  # punctuation, a line break, a double space or "'s" between: never join
     if token.text in cues.ROMAN_NUMERALS:
         # "Henry IV", but not "All I can say": a regnal number follows a name.
         return 0 if gz.is_english_word(tokens[j - 1].text) else 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from clio.factbase.answer_type import AnswerType, type_evidence
+from clio.factbase.answer_type import AnswerType, fresh_entity_evidence, type_evidence
 from clio.factbase.retrieval import SentenceIndex
-from clio.factbase.terms import bigrams
+from clio.factbase.terms import WORD, bigrams
 
 # The order of the weights shipped in qa_model.py; change both together (bench/train_qa.py).
 RANK_FEATURES = (
@@ -34,6 +34,9 @@ RANK_FEATURES = (
     "negation_mismatch",
     "known_terms",
     "base_size",
+    "paragraph_share",
+    "typed_entity",
+    "surface_cover",
 )
 # The abstain model sees the best candidate's features and how sure the ranker was.
 ANSWER_FEATURES = (*RANK_FEATURES, "rank_probability", "rank_margin")
@@ -52,6 +55,8 @@ class Query:
     numbers: list[int]
     bigrams: set[tuple[int, int]]
     negated: bool
+    # The question's content words as written (unstemmed): an exact word beats a shared stem.
+    surfaces: frozenset[str] = frozenset()
 
     @property
     def total_weight(self) -> float:
@@ -69,12 +74,13 @@ def candidate_features(
     *,
     unit: int,
     rank: int,
-    scores: tuple[float, float, float],
+    scores: tuple[float, float, float, float],
     paragraph_rank: int,
 ) -> list[float]:
-    """The RANK_FEATURES of one candidate; `scores` are its sentence BM25, paragraph BM25
-    and its combined score as a fraction of the best candidate's; `paragraph_rank` is its
-    paragraph's place among the candidates' paragraphs."""
+    """The RANK_FEATURES of one candidate; `scores` are its sentence BM25, paragraph BM25,
+    its combined score as a fraction of the best candidate's and its paragraph BM25 as a
+    fraction of the best candidate paragraph's; `paragraph_rank` is its paragraph's place
+    among the candidates' paragraphs."""
     sentence_ids = index.term_ids(unit)
     sentence = set(sentence_ids)
     paragraph_ids = index.paragraph_term_ids(int(index.paragraph_of[unit]))
@@ -111,10 +117,20 @@ def candidate_features(
         float(query.negated and not NEGATIONS & set(text.casefold().split())),
         math.log1p(known),
         math.log10(len(index) + 1),
+        scores[3],
+        fresh_entity_evidence(query.kind, index.units[unit].facts, query.text),
+        _surface_cover(query, text),
     ]
 
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "without"})
+
+
+def _surface_cover(query: Query, text: str) -> float:
+    """The share of the question's content words found in the sentence exactly as written."""
+    if not query.surfaces:
+        return 0.0
+    return len(query.surfaces.intersection(WORD.findall(text.casefold()))) / len(query.surfaces)
 
 
 def _density(sentence_ids: list[int], query: Query) -> float:

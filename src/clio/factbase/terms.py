@@ -12,7 +12,7 @@ import Stemmer
 
 # Letters and digits of any script, so "Épinal" and "1856" are words; an apostrophe-s is
 # dropped with the word break ("Russia's" -> "russia", "s").
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 
 # Function words carry no topic; question words are typed separately (see answer_type).
 STOPWORDS = frozenset(
@@ -190,7 +190,7 @@ class Analyzer:
         folded = text.casefold()
         return [
             Token(m.group(), self.stem(m.group()), m.start(), m.end())
-            for m in _WORD.finditer(folded)
+            for m in WORD.finditer(folded)
         ]
 
     def terms(self, text: str) -> list[str]:

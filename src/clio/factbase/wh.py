@@ -64,7 +64,19 @@ def wh_questions(fact: Fact) -> list[WhQuestion]:
     if clause is None:
         return []
     found = [_who(fact, clause), _when(fact, clause), _where(fact, clause), _what(fact, clause)]
-    return [q for q in found if q is not None and q.answer.text not in q.prompt]
+    return [
+        q for q in found if q is not None and q.answer.text not in q.prompt and not _rival(fact, q)
+    ]
+
+
+def _rival(fact: Fact, question: WhQuestion) -> bool:
+    """Another entity of the answer's kind that the question leaves out may answer it too:
+    "Who bore the Mandate of Heaven?" drops "following the Song dynasty"."""
+    family = _PERSONISH if question.answer.kind in _PERSONISH else {question.answer.kind}
+    return any(
+        e.kind in family and e != question.answer and e.text not in question.prompt
+        for e in fact.entities
+    )
 
 
 def _main_clause(fact: Fact) -> _Clause | None:

@@ -8,18 +8,24 @@ the caller (the service's clock), never read by the store."""
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
+from clio.core.messages import Reply
 from clio.core.records import (
     Attempt,
     Card,
+    ClassRoom,
     JsonObject,
     Learner,
     LessonPosition,
+    Member,
+    OutboxMessage,
     Review,
     StoredState,
+    Teacher,
 )
+from clio.core.report_data import LessonCount, QuestionStat, TopicActivity
 
 
 class Learners(Protocol):
@@ -47,6 +53,10 @@ class Learners(Protocol):
     async def schedule_prompt(self, learner_id: int, at: datetime | None) -> None: ...
 
     async def due_for_prompt(self, now: datetime, *, limit: int) -> tuple[Learner, ...]: ...
+
+    async def delete(self, learner_id: int) -> bool:
+        """Forget the learner and everything of theirs (memberships, classes they teach)."""
+        ...
 
 
 class States(Protocol):
@@ -119,6 +129,80 @@ class Days(Protocol):
     async def list(self, learner_id: int) -> tuple[date, ...]: ...
 
 
+class Outbox(Protocol):
+    async def add(self, learner_id: int, replies: tuple[Reply, ...], *, now: datetime) -> None:
+        """Keep replies to send once this unit of work commits."""
+        ...
+
+    async def lease(
+        self, now: datetime, *, limit: int, lease: timedelta
+    ) -> tuple[OutboxMessage, ...]: ...
+
+    async def sent(self, message_id: int) -> None: ...
+
+    async def retry(self, message_id: int, *, at: datetime) -> None: ...
+
+    async def pending(self) -> int: ...
+
+
+class Classes(Protocol):
+    async def create(
+        self, *, teacher_id: int, name: str, invite_code: str, now: datetime
+    ) -> ClassRoom: ...
+
+    async def get(self, class_id: int) -> ClassRoom | None: ...
+
+    async def by_code(self, invite_code: str) -> ClassRoom | None: ...
+
+    async def taught_by(self, teacher_id: int) -> tuple[ClassRoom, ...]: ...
+
+    async def joined_by(self, learner_id: int) -> tuple[ClassRoom, ...]: ...
+
+    async def rename(self, class_id: int, name: str) -> None: ...
+
+    async def set_code(self, class_id: int, invite_code: str) -> None: ...
+
+    async def delete(self, class_id: int) -> None: ...
+
+    async def add_member(self, class_id: int, learner_id: int, *, now: datetime) -> bool: ...
+
+    async def remove_member(self, class_id: int, learner_id: int) -> bool: ...
+
+    async def members(self, class_id: int) -> tuple[Member, ...]: ...
+
+
+class Teachers(Protocol):
+    async def get(self, learner_id: int) -> Teacher | None: ...
+
+    async def enrol(
+        self, learner_id: int, *, weekday: int | None, at: time | None, next_at: datetime | None
+    ) -> bool: ...
+
+    async def set_schedule(
+        self, learner_id: int, *, weekday: int | None, at: time | None, next_at: datetime | None
+    ) -> None: ...
+
+    async def schedule(self, learner_id: int, next_at: datetime | None) -> None: ...
+
+    async def due(self, now: datetime, *, limit: int) -> tuple[Teacher, ...]: ...
+
+
+class ClassReports(Protocol):
+    """Aggregates over a class's members, computed where the data is."""
+
+    async def activity(
+        self, class_id: int, *, recent_since: datetime
+    ) -> tuple[TopicActivity, ...]: ...
+
+    async def hardest(
+        self, class_id: int, *, min_answers: int, limit: int
+    ) -> tuple[QuestionStat, ...]: ...
+
+    async def lessons(self, class_id: int) -> tuple[LessonCount, ...]: ...
+
+    async def days(self, class_id: int, *, since: date) -> dict[int, tuple[date, ...]]: ...
+
+
 class UnitOfWork(Protocol):
     """The repositories of one transaction."""
 
@@ -138,6 +222,14 @@ class UnitOfWork(Protocol):
     def lessons(self) -> Lessons: ...
     @property
     def days(self) -> Days: ...
+    @property
+    def outbox(self) -> Outbox: ...
+    @property
+    def classes(self) -> Classes: ...
+    @property
+    def teachers(self) -> Teachers: ...
+    @property
+    def reports(self) -> ClassReports: ...
 
 
 class Store(Protocol):

@@ -1,44 +1,29 @@
-"""Daily prompts: a ticker sends each due learner one prompt, at most one per local day."""
+"""Daily prompts: a ticker queues each due learner's prompt (at most one per local day) in the
+outbox, in the transaction that records it, then sends what the outbox holds."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from datetime import datetime
-from enum import StrEnum
 
 from clio.core.calendar import local_date, next_local_time
 from clio.core.messages import PromptDue, Reply
 from clio.core.records import Learner
+from clio.service.outbox import Delivery, OutboxSender, Send
 from clio.service.ports import Store
 from clio.service.tutoring import Incoming, TutorService
+
+__all__ = ["Delivery", "PromptTicker", "Send"]
 
 log = logging.getLogger(__name__)
 PROMPT_CLAIMS = "daily-prompt"  # the namespace of "prompt sent for learner X on local day D"
 
 
-class Delivery(StrEnum):
-    SENT = "sent"
-    BLOCKED = "blocked"  # the learner blocked the bot: stop prompting them
-    FAILED = "failed"  # try again on the next tick
-    SKIPPED = "skipped"  # not due after all, or already prompted on this local day
-
-
-Send = Callable[[Learner, tuple[Reply, ...]], Awaitable[Delivery]]
-
-
-class _NotDelivered(Exception):
-    """Raised inside the unit of work so that nothing of an undelivered prompt is kept."""
-
-    def __init__(self, delivery: Delivery) -> None:
-        super().__init__(delivery.value)
-        self.delivery = delivery
-
-
 class PromptTicker:
-    """Finds learners whose prompt is due and sends it through the same door as messages."""
+    """Finds learners whose prompt is due and queues it through the same door as messages;
+    sends queued messages at the pace the sender keeps."""
 
     def __init__(
         self,
@@ -51,17 +36,23 @@ class PromptTicker:
     ) -> None:
         self._service = service
         self._store = store
-        self._send = send
         self._gate = asyncio.Semaphore(concurrency)
         self._batch = batch
+        self._outbox = OutboxSender(
+            service=service, store=store, send=send, concurrency=concurrency, batch=batch
+        )
 
     async def tick(self) -> Counter[Delivery]:
-        """One pass: everyone due now gets their prompt (the sender paces the platform)."""
+        """One pass: queue every prompt due now, then send what the outbox holds."""
+        queued = await self.queue_due()
+        sent = await self._outbox.dispatch()
+        return Counter({k: v for k, v in (queued + sent).items() if k is not Delivery.QUEUED})
+
+    async def queue_due(self) -> Counter[Delivery]:
         now = self._service.now()
         async with self._store.unit_of_work() as uow:
             due = await uow.learners.due_for_prompt(now, limit=self._batch)
-        results = await asyncio.gather(*(self._gated(learner) for learner in due))
-        return Counter(results)
+        return Counter(await asyncio.gather(*(self._queue_gated(learner) for learner in due)))
 
     async def preview(self, at: datetime) -> list[tuple[Learner, tuple[Reply, ...]]]:
         """Who would be prompted at `at`, and with what; nothing is sent or saved."""
@@ -72,28 +63,17 @@ class PromptTicker:
                 for learner in due
             ]
 
-    async def _gated(self, learner: Learner) -> Delivery:
-        async with self._gate:
+    async def _queue_gated(self, learner: Learner) -> Delivery:
+        async with self._gate, self._service.lock(learner):
             try:
-                return await self.prompt(learner)
+                return await self._queue(learner.id)
             except Exception:
                 log.exception("daily prompt for learner %s failed; retried next tick", learner.id)
                 return Delivery.FAILED
 
-    async def prompt(self, learner: Learner) -> Delivery:
-        """Prompt one learner if still due; the prompt, its state change, the claim for the
-        local day and the next schedule commit together only once the prompt was sent."""
-        async with self._service.lock(learner):
-            try:
-                return await self._prompt_locked(learner.id)
-            except _NotDelivered as failed:
-                if failed.delivery is Delivery.BLOCKED:
-                    async with self._store.unit_of_work() as uow:
-                        await uow.learners.update(learner.id, active=False)
-                        await uow.learners.schedule_prompt(learner.id, None)
-                return failed.delivery
-
-    async def _prompt_locked(self, learner_id: int) -> Delivery:
+    async def _queue(self, learner_id: int) -> Delivery:
+        """Make the prompt: its state change, the claim for the local day, the next schedule
+        and the outbox message commit together."""
         now = self._service.now()
         async with self._store.unit_of_work() as uow:
             learner = await uow.learners.get(learner_id)
@@ -102,23 +82,18 @@ class PromptTicker:
             assert learner.daily_prompt_time is not None
             following = next_local_time(learner.daily_prompt_time, learner.time_zone, after=now)
             await uow.learners.schedule_prompt(learner.id, following)
-            day = local_date(now, learner.time_zone)
-            if not await uow.updates.claim(
-                PROMPT_CLAIMS, f"{learner.id}:{day.isoformat()}", now=now, learner_id=learner.id
-            ):
-                return (
-                    Delivery.SKIPPED
-                )  # already prompted today (another process, or a zone change)
+            day = local_date(now, learner.time_zone).isoformat()
+            claim = f"{learner.id}:{day}"
+            if not await uow.updates.claim(PROMPT_CLAIMS, claim, now=now, learner_id=learner.id):
+                return Delivery.SKIPPED  # prompted today already (another process, a new zone)
             incoming = Incoming(
                 learner.platform, learner.external_id, learner.display_name, PromptDue()
             )
             outcome = await self._service.run_step(
                 uow, learner, PromptDue(), now=now, rng=self._service.rng(incoming)
             )
-            delivery = await self._send(learner, outcome.replies)
-            if delivery is not Delivery.SENT:
-                raise _NotDelivered(delivery)
-        return Delivery.SENT
+            await uow.outbox.add(learner.id, outcome.replies, now=now)
+        return Delivery.QUEUED
 
 
 def _due(learner: Learner, now: datetime) -> bool:

@@ -19,6 +19,7 @@ from clio.core.tutor import Tutor
 from clio.service.locks import LearnerLocks
 from clio.service.ports import Store, UnitOfWork
 from clio.service.recording import save_records
+from clio.service.teaching import Teaching
 
 log = logging.getLogger(__name__)
 CAS_RETRIES = 3  # another process saved first: reload and run the step again
@@ -45,8 +46,12 @@ class TutorService:
         store: Store,
         clock: Callable[[], datetime],
         rng_for: Callable[[Incoming], random.Random] | None = None,
+        bot_username: str | None = None,
     ) -> None:
         self._tutor = tutor
+        # Class commands need look-ups the pure core cannot make: they are handled here,
+        # inside the same lock, unit of work and update claim as every other event.
+        self._teaching = Teaching(tutor=tutor, bot_username=bot_username)
         self._store = store
         self._clock = clock
         self._rng_for = rng_for or (lambda _incoming: random.Random())
@@ -103,10 +108,18 @@ class TutorService:
             if not learner.active and not isinstance(incoming.event, PromptDue):
                 # They wrote to us again, so they unblocked us: prompts may resume.
                 await uow.learners.update(learner.id, active=True)
-            outcome = await self.run_step(
-                uow, learner, incoming.event, now=now, rng=self._rng_for(incoming)
-            )
-        return outcome.replies
+            event: Event | None = incoming.event
+            replies: tuple[Reply, ...] = ()
+            command = self._teaching.wants(incoming.event)
+            if command is not None:
+                handled = await self._teaching.handle(uow, learner, command, now=now)
+                event, replies = handled.then, handled.replies
+            if event is not None:
+                outcome = await self.run_step(
+                    uow, learner, event, now=now, rng=self._rng_for(incoming)
+                )
+                replies = (*replies, *outcome.replies)
+        return replies
 
     async def run_step(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.calendar import parse_zone
@@ -122,3 +122,11 @@ class SqlLearners:
             .limit(limit)
         )
         return tuple(to_learner(row) for row in rows)
+
+    async def delete(self, learner_id: int) -> bool:
+        """Forget the learner: every row of theirs goes with them (the foreign keys cascade;
+        update claims keep no link). True when there was such a learner."""
+        gone = await self._session.scalar(
+            delete(LearnerRow).where(LearnerRow.id == learner_id).returning(LearnerRow.id)
+        )
+        return gone is not None

@@ -144,3 +144,55 @@ class ProcessedUpdateRow(Base):
     update_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     learner_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id", ondelete="SET NULL"))
     processed_at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    """Messages Clio starts (daily prompts), saved with their cause and sent afterwards, so
+    that no transaction waits on the platform and a failed send is retried."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = _learner_fk(index=True)
+    replies: Mapped[dict[str, Any]]
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    # When to send next; a sender leases a message by moving this forward while it sends.
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime]
+
+
+class TeacherRow(Base):
+    """A learner who has made a class: when their weekly report comes (their local time)."""
+
+    __tablename__ = "teachers"
+
+    learner_id: Mapped[int] = _learner_fk(primary_key=True)
+    report_weekday: Mapped[int | None]  # 0 = Monday; None: weekly reports off
+    report_time: Mapped[time | None] = mapped_column(Time)
+    # When the next weekly report is due (UTC). Indexed: the ticker asks "who is due?".
+    next_report_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class ClassRow(Base):
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    # The invitation: a Telegram start payload ([A-Za-z0-9_-]{1,64}); revoking replaces it.
+    invite_code: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+
+
+class ClassMemberRow(Base):
+    __tablename__ = "class_members"
+    # "Which classes is this learner in?" (leave, /mydata) goes by learner first.
+    __table_args__ = (Index("ix_class_members_learner", "learner_id"),)
+
+    class_id: Mapped[int] = mapped_column(
+        ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True
+    )
+    learner_id: Mapped[int] = _learner_fk(primary_key=True)
+    joined_at: Mapped[datetime]

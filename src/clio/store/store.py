@@ -14,11 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from clio.core.errors import ConfigurationError
 from clio.store import migrate
+from clio.store.classes import SqlClasses
 from clio.store.engine import create_engine
 from clio.store.learners import SqlLearners
+from clio.store.outbox import SqlOutbox
 from clio.store.progress import SqlAttempts, SqlDays, SqlReviews
+from clio.store.reports import SqlClassReports
 from clio.store.scheduling import SqlCards, SqlLessons
 from clio.store.states import SqlStates
+from clio.store.teachers import SqlTeachers
 from clio.store.updates import SqlUpdates
 from clio.store.url import async_url, shown, sqlite_file
 
@@ -35,6 +39,10 @@ class SqlUnitOfWork:
     reviews: SqlReviews
     lessons: SqlLessons
     days: SqlDays
+    outbox: SqlOutbox
+    classes: SqlClasses
+    teachers: SqlTeachers
+    reports: SqlClassReports
 
     @classmethod
     def of(cls, session: AsyncSession, dialect: str) -> SqlUnitOfWork:
@@ -47,6 +55,10 @@ class SqlUnitOfWork:
             reviews=SqlReviews(session),
             lessons=SqlLessons(session, dialect),
             days=SqlDays(session, dialect),
+            outbox=SqlOutbox(session, dialect),
+            classes=SqlClasses(session, dialect),
+            teachers=SqlTeachers(session, dialect),
+            reports=SqlClassReports(session),
         )
 
 

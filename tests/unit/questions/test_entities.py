@@ -95,6 +95,33 @@ CASES: list[tuple[str, list[tuple[str, K]]]] = [
         "The French and Indian War ended with the Treaty of Paris in 1763.",
         [("French and Indian War", K.EVENT), ("Treaty of Paris", K.EVENT), ("1763", K.DATE)],
     ),
+    # A title's abbreviation stays with its name; a possessive joins a name only when the
+    # words after it close one ("War", "Massacre"); a month before "Battle of" is a date.
+    (
+        "In the St. Bartholomew's Day Massacre of 1572, Catholics killed Huguenots.",
+        [
+            ("St. Bartholomew's Day Massacre", K.EVENT),
+            ("1572", K.DATE),
+            ("Catholics", K.TERM),
+            ("Huguenots", K.TERM),
+        ],
+    ),
+    ("He lived in St. Petersburg in 1850.", [("St. Petersburg", K.PLACE), ("1850", K.DATE)]),
+    ("Kublai's Chinese advisers still wielded power.", [("Kublai", K.TERM)]),
+    ("King William's War began in 1688.", [("King William's War", K.EVENT), ("1688", K.DATE)]),
+    ("In the March Battle of Fort Bull, the fort fell.", [("Battle of Fort Bull", K.EVENT)]),
+    (
+        "It became Trinity-St. Paul's Episcopal Church in 1800.",
+        [("Trinity-St. Paul's Episcopal Church", K.ORGANISATION), ("1800", K.DATE)],
+    ),
+    ("Samuel K. Cohn argued this in 2002.", [("Samuel K. Cohn", K.PERSON), ("2002", K.DATE)]),
+    # A month or a continent that is a first name too names no person (nor place).
+    (
+        "The expedition went between June and November 1749.",
+        [("June", K.DATE), ("November 1749", K.DATE)],
+    ),
+    ("The raid came in February.", [("February", K.DATE)]),
+    ("Plague reached Asia Minor in 1347.", [("Asia Minor", K.TERM), ("1347", K.DATE)]),
 ]
 
 

@@ -215,6 +215,7 @@ def test_other_history_texts_get_questions_too() -> None:
         "Never formally revoked, it stopped being implemented after 1932.",
         "In the historiography of Iran, it is considered the start of a new era in 1256.",
         "In February they launched a raid across Lake George in 1757.",
+        "In relative terms, this was the largest wave of immigration to Britain in 1685.",
     ],
 )
 def test_a_fact_leaning_on_context_gets_one_cloze_only(make_fact: MakeFact, text: str) -> None:
@@ -296,3 +297,13 @@ def test_a_coordinated_subject_question_is_still_asked(make_fact: MakeFact) -> N
     assert found[QuestionKind.WHO] == [
         "Who united the tribes and became Great Khan in 1206? => Genghis Khan"
     ]
+
+
+def test_no_wh_question_when_a_dropped_entity_could_answer_it(make_fact: MakeFact) -> None:
+    fact = make_fact(
+        "In official Chinese histories, the Yuan dynasty bore the Mandate of Heaven, "
+        "following the Song dynasty and preceding the Ming dynasty."
+    )
+    questions = generate_questions(fact, pool=DistractorPool.from_facts([fact]))
+    assert questions and all(q.kind is not QuestionKind.WHO for q in questions)
+    assert all("who bore" not in q.prompt.casefold() for q in questions)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TextIO
 
-from clio.core.messages import ChoicePressed, CommandMessage, Event, Reply, TextMessage
+from clio.core.messages import (
+    Attachment,
+    ChoicePressed,
+    CommandMessage,
+    Event,
+    Reply,
+    TextMessage,
+)
 from clio.service.tutoring import Incoming
 
 Handler = Callable[[Incoming], Awaitable[tuple[Reply, ...]]]
@@ -24,12 +32,26 @@ def parse(line: str, shown: tuple[str, ...]) -> Event:
     return TextMessage(line.rstrip("\n"))
 
 
-def render(reply: Reply) -> str:
+def render(reply: Reply, exports: Path | None = None) -> str:
+    """The reply as terminal text; an attachment is written to `exports` (a terminal shows
+    no files) and its path printed."""
     lines = [reply.text]
+    if reply.attachment is not None:
+        lines.append(f"  [{reply.attachment.kind.value}] {_save(reply.attachment, exports)}")
     lines.extend(
         f"  {number}. {choice.label}" for number, choice in enumerate(reply.choices, start=1)
     )
     return "\n".join(lines)
+
+
+def _save(attachment: Attachment, exports: Path | None) -> str:
+    if exports is None:
+        return f"{attachment.filename} ({len(attachment.content)} bytes, not saved)"
+    exports.mkdir(parents=True, exist_ok=True)
+    # Only the last part of the name: a file name never leads outside the folder.
+    path = exports / Path(attachment.filename).name
+    path.write_bytes(attachment.content)
+    return str(path)
 
 
 async def run_chat(
@@ -40,6 +62,7 @@ async def run_chat(
     user_id: str,
     name: str,
     interactive: bool,
+    exports: Path | None = None,
 ) -> None:
     """Read lines until end of input; print every reply. Each line is one update."""
     shown: tuple[str, ...] = ()
@@ -58,7 +81,7 @@ async def run_chat(
         replies = await handle(Incoming(PLATFORM, user_id, name, event))
         shown = ()  # numbers refer to the choices of the latest answer only
         for reply in replies:
-            sink.write(render(reply) + "\n")
+            sink.write(render(reply, exports) + "\n")
             if reply.choices:
                 shown = tuple(choice.payload for choice in reply.choices)
         sink.flush()

@@ -26,7 +26,7 @@ from clio.adapters.telegram.sending import Backoff
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
 from clio.core.records import Learner
-from clio.service.prompts import Delivery
+from clio.service.outbox import Delivery
 
 log = logging.getLogger(__name__)
 # Only what Clio handles: edited messages, channel posts and the rest are never fetched.

@@ -11,7 +11,7 @@ from clio.adapters.telegram.port import PLATFORM
 from clio.adapters.telegram.sending import Backoff, Blocked, send_replies
 from clio.core.messages import Reply
 from clio.core.records import Learner
-from clio.service.prompts import Delivery
+from clio.service.outbox import Delivery
 
 log = logging.getLogger(__name__)
 

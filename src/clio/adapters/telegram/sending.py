@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError
 
 from clio.adapters.telegram import render
-from clio.core.messages import Reply
+from clio.core.messages import Attachment, AttachmentKind, Reply
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+MAX_CAPTION_LENGTH = 1024  # Telegram's limit for a photo's or document's caption
 
 
 class Blocked(Exception):
@@ -58,10 +60,38 @@ async def with_retries(call: Callable[[], Awaitable[T]], *, backoff: Backoff) ->
 async def send_replies(
     bot: Bot, chat_id: int, replies: Sequence[Reply], *, backoff: Backoff
 ) -> None:
-    """Every reply in order, each split into as many messages as it needs."""
+    """Every reply in order, each split into as many messages as it needs; a reply with an
+    attachment goes as a document or photo, its text the caption when it fits."""
     for reply in replies:
+        if reply.attachment is not None:
+            await send_attachment(bot, chat_id, reply, reply.attachment, backoff=backoff)
+            continue
         for text, markup in render.messages(reply):
             await send_html(bot, chat_id, text, markup, backoff=backoff)
+
+
+async def send_attachment(
+    bot: Bot, chat_id: int, reply: Reply, attachment: Attachment, *, backoff: Backoff
+) -> None:
+    caption: str | None = html.escape(reply.text)
+    if render.telegram_length(reply.text) > MAX_CAPTION_LENGTH:
+        # Too long for a caption: the text goes first as messages, the file after it.
+        for text, _ in render.messages(Reply(reply.text)):
+            await send_html(bot, chat_id, text, None, backoff=backoff)
+        caption = None
+    markup = render.keyboard(reply.choices)
+
+    async def call() -> object:
+        file = InputFile(attachment.content, filename=attachment.filename)
+        if attachment.kind is AttachmentKind.IMAGE:
+            return await bot.send_photo(
+                chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+        return await bot.send_document(
+            chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+
+    await with_retries(call, backoff=backoff)
 
 
 async def send_html(
