@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from fakebot import FakeBotApi, Learner, RunBot, Sent, free_port
+from fakebot import FakeBotApi, FakeUser, Learner, RunBot, Sent, free_port
 
 from clio.adapters.telegram import BotConfig, TelegramBot, WebhookConfig
 from clio.bootstrap import build_service
@@ -145,3 +145,23 @@ async def test_blocked_bot_marks_the_learner_inactive(
     async with service._store.unit_of_work() as uow:  # the test looks behind the door
         found = await uow.learners.find(platform="telegram", external_id="1001")
     assert found is not None and found.active is False
+
+
+async def test_a_class_invitation_deep_link_joins_the_class(
+    api: FakeBotApi, run_bot: RunBot, clio: TelegramBot, learner: Learner
+) -> None:
+    await run_bot(clio)
+    teacher = Learner(api, FakeUser(2002, "Mr", "Hopper"))
+    made = texts(await teacher.say("/newclass History 7B"))
+    code = made.rsplit(" ", 1)[-1]
+    assert len(code) >= 8 and "/join" in made, made
+    # t.me/<bot>?start=<code> opens the chat and sends "/start <code>".
+    joined = texts(await learner.say(f"/start {code}"))
+    assert "History 7B" in joined
+    classes = texts(await teacher.say("/classes"))
+    assert "History 7B: 1 learner(s)" in classes
+    # The teacher's export arrives as files: a spreadsheet and a chart.
+    await teacher.say("/export")
+    assert [c.params["chat_id"] for c in api.calls_to("sendDocument")] == [2002]
+    assert api.calls_to("sendDocument")[0].params["document"].endswith(".csv")
+    assert [c.params["chat_id"] for c in api.calls_to("sendPhoto")] == [2002]
