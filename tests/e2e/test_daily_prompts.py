@@ -116,3 +116,18 @@ async def test_the_prompt_loop_ticks_until_stopped() -> None:
     stop.set()
     await asyncio.wait_for(loop, 1)
     assert len(ticks) >= 3
+
+
+async def test_daily_set_to_the_next_minute_arrives_in_that_minute(
+    api: FakeBotApi, service: TutorService, bot: TelegramBot, clock: Clock, learner: Learner
+) -> None:
+    assert "Time zone set to UTC" in (await learner.say("/timezone UTC"))[0].text
+    assert "Daily history prompts at 10:01" in (await learner.say("/daily 10:01"))[0].text
+    ticker = PromptTicker(service=service, store=service.store, send=bot.deliver)
+    clock.now = datetime(2026, 11, 26, 10, 0, 59, tzinfo=UTC)
+    assert await ticker.tick() == Counter()
+    before = len(learner.messages())
+    clock.now = datetime(2026, 11, 26, 10, 1, 0, tzinfo=UTC)
+    assert await ticker.tick() == Counter({Delivery.SENT: 1})
+    [prompt] = learner.messages()[before:]
+    assert "Today's history fact" in prompt.text and prompt.chat_id == learner.user.id

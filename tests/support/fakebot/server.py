@@ -204,7 +204,11 @@ async def _params(request: web.Request) -> JsonDict:
         raw.update(await request.json())
     elif request.can_read_body:
         raw.update(await request.post())
-    return {key: _decode(key, value) for key, value in raw.items()}
+    params = {key: _decode(key, value) for key, value in raw.items()}
+    for key, value in raw.items():  # an uploaded file: its name above, its bytes here
+        if isinstance(value, web.FileField):
+            params[f"{key}_content"] = value.file.read()
+    return params
 
 
 def _decode(key: str, value: Any) -> Any:
