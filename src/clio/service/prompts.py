@@ -19,6 +19,8 @@ __all__ = ["Delivery", "PromptTicker", "Send"]
 
 log = logging.getLogger(__name__)
 PROMPT_CLAIMS = "daily-prompt"  # the namespace of "prompt sent for learner X on local day D"
+SEND_BATCH = 100  # outbox messages leased at a time
+IDLE_WAIT_SECONDS = 0.05  # the sender waits this long for the queue to catch up
 
 
 class PromptTicker:
@@ -38,15 +40,43 @@ class PromptTicker:
         self._store = store
         self._gate = asyncio.Semaphore(concurrency)
         self._batch = batch
+        # Small leases, so sending starts while the rest of a burst is still being queued.
         self._outbox = OutboxSender(
-            service=service, store=store, send=send, concurrency=concurrency, batch=batch
+            service=service,
+            store=store,
+            send=send,
+            concurrency=concurrency,
+            batch=SEND_BATCH,
         )
 
     async def tick(self) -> Counter[Delivery]:
-        """One pass: queue every prompt due now, then send what the outbox holds."""
-        queued = await self.queue_due()
-        sent = await self._outbox.dispatch()
+        """Queue every prompt due now and send the outbox until both are done: a burst is
+        queued and sent at the same time, so the platform's limit is the only pace."""
+        queuing = asyncio.create_task(self._queue_all())
+        sent: Counter[Delivery] = Counter()
+        while True:
+            batch = await self._outbox.dispatch()
+            sent += batch
+            if batch:
+                continue
+            if queuing.done():
+                last = await self._outbox.dispatch()  # what the last queue pass added
+                sent += last
+                if not last:
+                    break
+            else:  # wait for more to send, or for the queue to finish, whichever is first
+                await asyncio.wait({queuing}, timeout=IDLE_WAIT_SECONDS)
+        queued = await queuing
         return Counter({k: v for k, v in (queued + sent).items() if k is not Delivery.QUEUED})
+
+    async def _queue_all(self) -> Counter[Delivery]:
+        """Queue in batches until a pass queues nothing (failures wait for the next tick)."""
+        total: Counter[Delivery] = Counter()
+        while True:
+            queued = await self.queue_due()
+            total += queued
+            if not queued[Delivery.QUEUED]:
+                return total
 
     async def queue_due(self) -> Counter[Delivery]:
         now = self._service.now()
