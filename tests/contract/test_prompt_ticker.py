@@ -181,3 +181,20 @@ async def test_zones_with_odd_offsets_on_both_sides(store: SqlStore, zone: str) 
             local = clock.now.astimezone(ZoneInfo(zone))
             assert (local.hour, local.minute) == (7, 0)
     assert len(outbox.sent) == 2
+
+
+async def test_a_learner_who_changes_zone_keeps_their_local_time(store: SqlStore) -> None:
+    clock = Clock(START)  # 08:00 UTC
+    service, ticker, outbox = setup(store, clock)
+    await command(service, "ada", "timezone", "UTC")
+    await command(service, "ada", "daily", "09:00")
+    clock.now = START + timedelta(hours=1)
+    assert await ticker.tick() == {Delivery.SENT: 1}  # 09:00 UTC
+    await command(service, "ada", "timezone", "Asia/Tokyo")  # 18:00 there now
+    async with store.unit_of_work() as uow:
+        [ada] = [x for x in await uow.learners.active() if x.external_id == "ada"]
+    # The next prompt moves to 09:00 in Tokyo (00:00 UTC), not 09:00 UTC.
+    assert ada.next_prompt_at == datetime(2026, 3, 28, 0, 0, tzinfo=UTC)
+    clock.now = datetime(2026, 3, 28, 0, 0, tzinfo=UTC)
+    assert await ticker.tick() == {Delivery.SENT: 1}
+    assert len(outbox.sent) == 2
