@@ -133,16 +133,8 @@ def _lesson_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     found = reader.mapping(node, "settings")
     reader.only_keys(node, found, {"chunk_size", "max_hints", "question_kinds"}, "settings")
     defaults = LessonSettings()
-    chunk = (
-        reader.number(found["chunk_size"], "settings.chunk_size", low=1, high=10)
-        if "chunk_size" in found
-        else defaults.chunk_size
-    )
-    hints = (
-        reader.number(found["max_hints"], "settings.max_hints", low=0, high=2)
-        if "max_hints" in found
-        else defaults.max_hints
-    )
+    chunk = reader.whole_number(found, "chunk_size", low=1, high=10, default=defaults.chunk_size)
+    hints = reader.whole_number(found, "max_hints", low=0, high=2, default=defaults.max_hints)
     kinds = defaults.question_kinds
     if "question_kinds" in found:
         known = {kind.value for kind in QuestionKind}
@@ -156,11 +148,7 @@ def _lesson_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
                     f"unknown question kind '{name}' (known: {', '.join(sorted(known))})",
                 )
         kinds = tuple(name for name in names if name in known)
-    draft.extras["lesson"] = LessonSettings(
-        chunk_size=int(chunk or defaults.chunk_size),
-        max_hints=int(hints if hints is not None else defaults.max_hints),
-        question_kinds=kinds,
-    )
+    draft.extras["lesson"] = LessonSettings(chunk_size=chunk, max_hints=hints, question_kinds=kinds)
 
 
 def _phrases(key: str) -> Callable[[Reader, yaml.Node, _Draft], None]:
@@ -177,19 +165,13 @@ def _review_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     found = reader.mapping(node, "settings")
     reader.only_keys(node, found, {"session_size", "new_items"}, "settings")
     defaults = ReviewSettings()
-    size = (
-        reader.number(found["session_size"], "settings.session_size", low=1, high=100)
-        if "session_size" in found
-        else defaults.session_size
-    )
-    fresh = (
-        reader.number(found["new_items"], "settings.new_items", low=0, high=100)
-        if "new_items" in found
-        else defaults.new_items
-    )
     draft.extras["review"] = ReviewSettings(
-        session_size=int(size or defaults.session_size),
-        new_items=int(fresh if fresh is not None else defaults.new_items),
+        session_size=reader.whole_number(
+            found, "session_size", low=1, high=100, default=defaults.session_size
+        ),
+        new_items=reader.whole_number(
+            found, "new_items", low=0, high=100, default=defaults.new_items
+        ),
     )
 
 

@@ -89,6 +89,16 @@ class Reader:
             return None
         return float(value)
 
+    def whole_number(
+        self, found: dict[str, yaml.Node], key: str, *, low: int, high: int, default: int
+    ) -> int:
+        """`settings.key` as a whole number in range; the default when it is absent or wrong
+        (a wrong one is reported, so the load fails anyway)."""
+        if key not in found:
+            return default
+        value = self.number(found[key], f"settings.{key}", low=low, high=high)
+        return default if value is None else int(value)
+
     def only_keys(
         self, node: yaml.Node, found: dict[str, yaml.Node], allowed: set[str], where: str
     ) -> None:
