@@ -132,14 +132,7 @@ class TutorService:
     ) -> Outcome:
         """Inside the caller's unit of work (learner already locked by the caller): load the
         state under a row lock, run the pure step, save the state and its records."""
-        state, version = await self._load(uow, learner.id)
-        daily = learner.daily_prompt_time
-        state = replace(
-            state,
-            display_name=learner.display_name,
-            timezone=learner.time_zone,
-            daily_time=daily.strftime("%H:%M") if daily else None,
-        )
+        state, version = await self._load(uow, learner, for_update=True)
         outcome = step(self._tutor, state, event, now=now, rng=rng)
         await uow.states.save(
             learner.id, outcome.state.to_json(), expected_version=version, now=now
@@ -151,9 +144,7 @@ class TutorService:
         self, uow: UnitOfWork, learner: Learner, event: Event, *, now: datetime
     ) -> Outcome:
         """What `event` would do to the learner now, saving nothing (for operators)."""
-        stored = await uow.states.load(learner.id)
-        state = LearnerState.from_json(stored.state) if stored else LearnerState()
-        state = replace(state, display_name=learner.display_name, timezone=learner.time_zone)
+        state, _version = await self._load(uow, learner, for_update=False)
         return step(self._tutor, state, event, now=now, rng=random.Random(learner.id))
 
     def lock(self, learner: Learner) -> AbstractAsyncContextManager[None]:
@@ -166,8 +157,25 @@ class TutorService:
     def now(self) -> datetime:
         return self._clock()
 
-    async def _load(self, uow: UnitOfWork, learner_id: int) -> tuple[LearnerState, int]:
-        stored = await uow.states.load(learner_id, for_update=True)
+    async def _load(
+        self, uow: UnitOfWork, learner: Learner, *, for_update: bool
+    ) -> tuple[LearnerState, int]:
+        """The learner's saved state (and its version), with the profile kept on the learner
+        row (name, zone, daily time) laid over it."""
+        state, version = await self._saved(uow, learner.id, for_update=for_update)
+        daily = learner.daily_prompt_time
+        profile = replace(
+            state,
+            display_name=learner.display_name,
+            timezone=learner.time_zone,
+            daily_time=daily.strftime("%H:%M") if daily else None,
+        )
+        return profile, version
+
+    async def _saved(
+        self, uow: UnitOfWork, learner_id: int, *, for_update: bool
+    ) -> tuple[LearnerState, int]:
+        stored = await uow.states.load(learner_id, for_update=for_update)
         if stored is None:
             return LearnerState(), 0
         try:
