@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from clio.core.facts import FactBase
 from clio.core.tutor import Tutor
 from clio.dialogs.loader import load_flows
 from clio.factbase.answering import QuickAnswerer
@@ -19,12 +20,18 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def load_fact_base(settings: Settings) -> FactBase:
+    """The project's fact base: seeds/ with the authored questions of dialogs/, from the
+    content-keyed cache when nothing changed."""
+    return load_or_build(
+        settings.seeds_dir, cache_dir=settings.cache_dir, dialogs_dir=settings.dialogs_dir
+    ).fact_base
+
+
 def build_tutor(settings: Settings) -> Tutor:
     """Load content once: flows from dialogs/, the fact base from seeds/ (cached)."""
     flows = load_flows(settings.dialogs_dir)
-    facts = load_or_build(
-        settings.seeds_dir, cache_dir=settings.cache_dir, dialogs_dir=settings.dialogs_dir
-    ).fact_base
+    facts = load_fact_base(settings)
     return Tutor.create(flows=flows, facts=facts, answerer=QuickAnswerer.from_fact_base(facts))
 
 

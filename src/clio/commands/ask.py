@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from clio.bootstrap import load_fact_base
 from clio.core.facts import QuickAnswer
 from clio.factbase.answering import QuickAnswerer
 from clio.factbase.build import build_fact_base
@@ -48,7 +49,10 @@ def as_text(answer: QuickAnswer) -> str:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    answerer = QuickAnswerer.from_fact_base(build_fact_base(args.seeds or settings.seeds_dir))
+    # --seeds DIR is built in memory as it is; the project's seeds come from the cache, with
+    # the authored questions, as the tutor itself sees them.
+    facts = build_fact_base(args.seeds) if args.seeds else load_fact_base(settings)
+    answerer = QuickAnswerer.from_fact_base(facts)
     if args.strict:
         answerer = answerer.strict()
     questions = [args.question] if args.question else (line.strip() for line in sys.stdin)
