@@ -34,7 +34,10 @@ async def test_button_press_answers_callback_first_then_closes_keyboard(
     assert quiz_bot.inbound[-1].event == ChoicePressed("a:q1:0")
     edited = api.sent[question.message_id]
     assert edited.text.endswith("→ 1789") and edited.reply_markup is None
-    assert [r.text for r in replies] == ["Correct!", "Who crowned himself emperor in 1804?"]
+    # Feedback and the next question arrive as one message, the buttons under it.
+    [next_question] = replies
+    assert next_question.text == "Correct!\n\nWho crowned himself emperor in 1804?"
+    assert next_question.buttons[0][1].startswith("a:q2:")
 
 
 async def test_typed_answer_and_stale_button(
@@ -44,8 +47,9 @@ async def test_typed_answer_and_stale_button(
     await learner.say("1789")  # typed, not pressed: the old keyboard stays on screen
     assert quiz_bot.inbound[-1].event == TextMessage("1789")
     replies = await learner.press(first, "1815")
-    assert replies[0].text == "That question has expired."
-    assert replies[-1].buttons[0][1].startswith("a:q2:")
+    [current] = replies
+    assert current.text.startswith("That question has expired.\n\n")
+    assert current.buttons[0][1].startswith("a:q2:")
 
 
 async def test_each_update_is_handled_once(

@@ -25,7 +25,7 @@ async def test_webhook_is_set_with_the_secret_and_updates_arrive(
     assert api.calls_to("getUpdates") == []
     [question] = await learner.say("/quiz")
     replies = await learner.press(question, "1815")
-    assert [r.text for r in replies] == ["Not quite.", "Who crowned himself emperor in 1804?"]
+    assert [r.text for r in replies] == ["Not quite.\n\nWho crowned himself emperor in 1804?"]
     assert api.sent[question.message_id].text.endswith("→ 1815")
 
 

@@ -6,7 +6,14 @@ import pytest
 
 from clio.adapters.telegram import render
 from clio.adapters.telegram.translate import command_of, event_of
-from clio.core.messages import Choice, CommandMessage, Reply, TextMessage
+from clio.core.messages import (
+    Attachment,
+    AttachmentKind,
+    Choice,
+    CommandMessage,
+    Reply,
+    TextMessage,
+)
 
 
 def test_short_text_is_one_escaped_message_with_its_keyboard() -> None:
@@ -75,3 +82,19 @@ def test_backoff_doubles_from_half_a_second() -> None:
     from clio.adapters.telegram import Backoff
 
     assert list(Backoff().delays()) == [0.5, 1.0, 2.0]
+
+
+def test_replies_are_bundled_up_to_the_first_with_buttons() -> None:
+    choices = (Choice("1856", "a:q:0"),)
+    replies = [Reply("Correct."), Reply("A fact."), Reply("A question?", choices), Reply("Next.")]
+    assert render.bundled(replies) == [
+        Reply("Correct.\n\nA fact.\n\nA question?", choices),
+        Reply("Next."),
+    ]
+
+
+def test_a_bundle_stays_under_the_limit_and_files_go_alone() -> None:
+    long = "x" * 3000
+    file = Attachment(AttachmentKind.DOCUMENT, "a.csv", b"1")
+    replies = [Reply(long), Reply(long), Reply("caption", attachment=file), Reply("after")]
+    assert render.bundled(replies) == replies

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -71,6 +71,29 @@ def keyboard(choices: tuple[Choice, ...]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(choice.label, callback_data=choice.payload)] for choice in choices]
     )
+
+
+def bundled(replies: Sequence[Reply]) -> list[Reply]:
+    """Consecutive replies joined into as few messages as read well: a reply with buttons or
+    a file ends its message, and a message stays under Telegram's limit.
+
+    Telegram lets a bot send about one message a second into a chat, so a lesson step sent as
+    three messages (feedback, facts, question) would take seconds to appear; one message
+    shows at once, with the question and its buttons last, where the learner looks."""
+    bundles: list[Reply] = []
+    for reply in replies:
+        last = bundles[-1] if bundles else None
+        if (
+            last is not None
+            and not last.choices
+            and last.attachment is None
+            and reply.attachment is None
+            and telegram_length(last.text) + 2 + telegram_length(reply.text) <= MAX_MESSAGE_LENGTH
+        ):
+            bundles[-1] = Reply(f"{last.text}\n\n{reply.text}", reply.choices)
+        else:
+            bundles.append(reply)
+    return bundles
 
 
 def messages(reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:

@@ -60,9 +60,10 @@ async def with_retries(call: Callable[[], Awaitable[T]], *, backoff: Backoff) ->
 async def send_replies(
     bot: Bot, chat_id: int, replies: Sequence[Reply], *, backoff: Backoff
 ) -> None:
-    """Every reply in order, each split into as many messages as it needs; a reply with an
-    attachment goes as a document or photo, its text the caption when it fits."""
-    for reply in replies:
+    """Every reply in order, bundled into as few messages as read well, each split into as
+    many as it needs; a reply with an attachment goes as a document or photo, its text the
+    caption when it fits."""
+    for reply in render.bundled(replies):
         if reply.attachment is not None:
             await send_attachment(bot, chat_id, reply, reply.attachment, backoff=backoff)
             continue
