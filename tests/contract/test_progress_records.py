@@ -87,19 +87,23 @@ async def test_reviews_round_trip(store: SqlStore, learner: Learner) -> None:
         assert await uow.reviews.for_learner(learner.id) == tuple(reversed(reviews))
 
 
-async def test_lesson_positions_set_replace_and_list(store: SqlStore, learner: Learner) -> None:
-    crimea = LessonPosition(learner.id, "crimean-war", 3, 0, NOW)
-    paris = LessonPosition(learner.id, "treaty-of-paris-1856", 12, 2, NOW)
+async def test_lesson_positions_advance_count_completed_lessons_and_list(
+    store: SqlStore, learner: Learner
+) -> None:
+    later = NOW + timedelta(hours=1)
     async with store.unit_of_work() as uow:
-        assert await uow.lessons.get(learner.id, "crimean-war") is None
-        await uow.lessons.set(paris)
-        await uow.lessons.set(crimea)
-    later = replace(crimea, position=4, completed_lessons=1, updated_at=NOW + timedelta(hours=1))
+        assert await uow.lessons.for_learner(learner.id) == ()
+        paris = "treaty-of-paris-1856"
+        await uow.lessons.advance(learner.id, paris, position=12, completed=True, now=NOW)
+        await uow.lessons.advance(learner.id, "crimean-war", position=3, completed=False, now=NOW)
     async with store.unit_of_work() as uow:
-        await uow.lessons.set(later)
+        await uow.lessons.advance(learner.id, "crimean-war", position=4, completed=True, now=later)
+        await uow.lessons.advance(learner.id, paris, position=15, completed=True, now=later)
     async with store.unit_of_work() as uow:
-        assert await uow.lessons.get(learner.id, "crimean-war") == later
-        assert await uow.lessons.for_learner(learner.id) == (later, paris)
+        assert await uow.lessons.for_learner(learner.id) == (
+            LessonPosition(learner.id, "crimean-war", 4, 1, later),
+            LessonPosition(learner.id, paris, 15, 2, later),
+        )
 
 
 async def test_active_days_marked_once_each(store: SqlStore, learner: Learner) -> None:

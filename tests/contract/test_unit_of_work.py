@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError, StatementError
 from store_values import NOW
 
-from clio.core.records import Attempt, Card, Learner, LessonPosition
+from clio.core.records import Attempt, Card, Learner
 from clio.store import SqlStore
 
 
@@ -26,7 +26,7 @@ async def test_failure_mid_update_leaves_nothing_written(store: SqlStore, learne
                 Attempt(learner.id, "q1", None, None, "1856", 1.0, "correct", 0, 3.0, NOW)
             )
             await uow.cards.upsert(Card(learner.id, "q1", {"s": 1}, NOW))
-            await uow.lessons.set(LessonPosition(learner.id, "t", 1, 0, NOW))
+            await uow.lessons.advance(learner.id, "t", position=1, completed=False, now=NOW)
             await uow.days.mark(learner.id, date(2026, 3, 1))
             await uow.learners.update(learner.id, time_zone="Asia/Tokyo")
             raise Boom("the core step failed after some writes")

@@ -114,9 +114,10 @@ class Reviews(Protocol):
 
 
 class Lessons(Protocol):
-    async def get(self, learner_id: int, topic_id: str) -> LessonPosition | None: ...
-
-    async def set(self, position: LessonPosition) -> None: ...
+    async def advance(
+        self, learner_id: int, topic_id: str, *, position: int, completed: bool, now: datetime
+    ) -> None:
+        """Move to `position`, one more completed lesson if `completed`."""
 
     async def for_learner(self, learner_id: int) -> tuple[LessonPosition, ...]: ...
 

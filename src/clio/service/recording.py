@@ -14,7 +14,7 @@ from clio.core.outcome import (
     PreferencesRecord,
     Record,
 )
-from clio.core.records import Attempt, Card, LessonPosition, Review
+from clio.core.records import Attempt, Card, Review
 from clio.service.ports import UnitOfWork
 
 
@@ -45,7 +45,13 @@ async def save_records(
                 Review(learner_id, record.item_id, record.rating, record.reviewed_at, record.log)
             )
         elif isinstance(record, LessonRecord):
-            await _save_lesson(uow, learner_id, record, now=now)
+            await uow.lessons.advance(
+                learner_id,
+                record.topic_id,
+                position=record.position,
+                completed=record.completed,
+                now=now,
+            )
         elif isinstance(record, ActiveDayRecord):
             await uow.days.mark(learner_id, record.day)
         elif isinstance(record, PreferencesRecord):
@@ -61,19 +67,3 @@ async def save_records(
                 else None
             )
             await uow.learners.schedule_prompt(learner_id, following)
-
-
-async def _save_lesson(
-    uow: UnitOfWork, learner_id: int, record: LessonRecord, *, now: datetime
-) -> None:
-    previous = await uow.lessons.get(learner_id, record.topic_id)
-    completed = previous.completed_lessons if previous else 0
-    await uow.lessons.set(
-        LessonPosition(
-            learner_id=learner_id,
-            topic_id=record.topic_id,
-            position=record.position,
-            completed_lessons=completed + int(record.completed),
-            updated_at=now,
-        )
-    )

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Row, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.calendar import parse_zone
 from clio.core.records import Learner
+from clio.store import sql
 from clio.store.models import LearnerRow
-from clio.store.upsert import insert
+from clio.store.upsert import Insert, insert
+
+_FIND = select(sql.learners).where(
+    sql.learners.c.platform == bindparam("platform"),
+    sql.learners.c.external_id == bindparam("external_id"),
+)
 
 
-def to_learner(row: LearnerRow) -> Learner:
+@cache
+def _create(dialect: str) -> Insert:
+    # ON CONFLICT: two first messages from one person at once must not both insert.
+    return insert(dialect, sql.learners).on_conflict_do_nothing(
+        index_elements=["platform", "external_id"]
+    )
+
+
+def to_learner(row: LearnerRow | Row[Any]) -> Learner:
     return Learner(
         id=row.id,
         platform=row.platform,
@@ -42,28 +58,24 @@ class SqlLearners:
         self, *, platform: str, external_id: str, display_name: str, now: datetime
     ) -> Learner:
         """The learner, created (UTC, active, no daily prompt) if this is first contact."""
-        # ON CONFLICT: two first messages from one person at once must not both insert.
-        statement = (
-            insert(self._dialect, LearnerRow)
-            .values(
-                platform=platform,
-                external_id=external_id,
-                display_name=display_name,
-                created_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+        learner = await self.find(platform=platform, external_id=external_id)
+        if learner is not None:
+            return learner  # every message but the first: one statement
+        values = {"platform": platform, "external_id": external_id}
+        await sql.execute(
+            self._session,
+            _create(self._dialect),
+            {**values, "display_name": display_name, "created_at": now},
         )
-        await self._session.execute(statement)
         learner = await self.find(platform=platform, external_id=external_id)
         assert learner is not None  # inserted or already there, in this transaction
         return learner
 
     async def find(self, *, platform: str, external_id: str) -> Learner | None:
-        row = await self._session.scalar(
-            select(LearnerRow).where(
-                LearnerRow.platform == platform, LearnerRow.external_id == external_id
-            )
+        found = await sql.execute(
+            self._session, _FIND, {"platform": platform, "external_id": external_id}
         )
+        row = found.first()
         return None if row is None else to_learner(row)
 
     async def get(self, learner_id: int) -> Learner | None:

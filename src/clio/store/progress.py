@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import select, update
+from sqlalchemy import Executable, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.records import Attempt, Review
+from clio.store import sql
 from clio.store.models import ActiveDayRow, AttemptRow, ReviewLogRow
-from clio.store.upsert import insert
+from clio.store.upsert import insert as upsert
+
+_ADD_ATTEMPT = insert(sql.attempts).returning(sql.attempts.c.id)
+_ADD_REVIEW = insert(sql.reviews)
+
+
+@cache
+def _mark_day(dialect: str) -> Executable:
+    return (
+        upsert(dialect, sql.days)
+        .on_conflict_do_nothing(index_elements=["learner_id", "day"])
+        .returning(sql.days.c.day)
+    )
 
 
 def _to_attempt(row: AttemptRow) -> Attempt:
@@ -35,22 +49,24 @@ class SqlAttempts:
 
     async def add(self, attempt: Attempt) -> int:
         """Record the attempt (its `id` is ignored); return the id it was given."""
-        row = AttemptRow(
-            learner_id=attempt.learner_id,
-            question_id=attempt.question_id,
-            fact_id=attempt.fact_id,
-            topic_id=attempt.topic_id,
-            response=attempt.response,
-            score=attempt.score,
-            verdict=attempt.verdict,
-            hints_used=attempt.hints_used,
-            response_seconds=attempt.response_seconds,
-            overridden=attempt.overridden,
-            answered_at=attempt.answered_at,
+        added = await sql.execute(
+            self._session,
+            _ADD_ATTEMPT,
+            {
+                "learner_id": attempt.learner_id,
+                "question_id": attempt.question_id,
+                "fact_id": attempt.fact_id,
+                "topic_id": attempt.topic_id,
+                "response": attempt.response,
+                "score": attempt.score,
+                "verdict": attempt.verdict,
+                "hints_used": attempt.hints_used,
+                "response_seconds": attempt.response_seconds,
+                "overridden": attempt.overridden,
+                "answered_at": attempt.answered_at,
+            },
         )
-        self._session.add(row)
-        await self._session.flush()
-        return row.id
+        return int(added.scalar_one())
 
     async def for_learner(
         self, learner_id: int, *, since: datetime | None = None
@@ -74,16 +90,17 @@ class SqlReviews:
         self._session = session
 
     async def add(self, review: Review) -> None:
-        self._session.add(
-            ReviewLogRow(
-                learner_id=review.learner_id,
-                item_id=review.item_id,
-                rating=review.rating,
-                reviewed_at=review.reviewed_at,
-                log=dict(review.log),
-            )
+        await sql.execute(
+            self._session,
+            _ADD_REVIEW,
+            {
+                "learner_id": review.learner_id,
+                "item_id": review.item_id,
+                "rating": review.rating,
+                "reviewed_at": review.reviewed_at,
+                "log": dict(review.log),
+            },
         )
-        await self._session.flush()
 
     async def for_learner(self, learner_id: int) -> tuple[Review, ...]:
         """The learner's reviews, oldest first."""
@@ -111,13 +128,10 @@ class SqlDays:
 
     async def mark(self, learner_id: int, day: date) -> bool:
         """Note the learner was active on `day` (their local date); False if already noted."""
-        marked = await self._session.scalar(
-            insert(self._dialect, ActiveDayRow)
-            .values(learner_id=learner_id, day=day)
-            .on_conflict_do_nothing(index_elements=["learner_id", "day"])
-            .returning(ActiveDayRow.day)
+        marked = await sql.execute(
+            self._session, _mark_day(self._dialect), {"learner_id": learner_id, "day": day}
         )
-        return marked is not None
+        return marked.first() is not None
 
     async def list(self, learner_id: int) -> tuple[date, ...]:
         """The days the learner was active, earliest first."""

@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Executable, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.records import Card, LessonPosition
+from clio.store import sql
 from clio.store.models import CardRow, LessonPositionRow
 from clio.store.upsert import insert
+
+
+@cache
+def _upsert_card(dialect: str) -> Executable:
+    statement = insert(dialect, sql.cards)
+    return statement.on_conflict_do_update(
+        index_elements=["learner_id", "item_id"],
+        set_={"state": statement.excluded.state, "due": statement.excluded.due},
+    )
+
+
+@cache
+def _advance(dialect: str) -> Executable:
+    statement = insert(dialect, sql.lessons)
+    return statement.on_conflict_do_update(
+        index_elements=["learner_id", "topic_id"],
+        set_={
+            "position": statement.excluded.position,
+            "completed_lessons": sql.lessons.c.completed_lessons
+            + statement.excluded.completed_lessons,
+            "updated_at": statement.excluded.updated_at,
+        },
+    )
 
 
 def _to_card(row: CardRow) -> Card:
@@ -31,11 +56,15 @@ class SqlCards:
 
     async def upsert(self, card: Card) -> None:
         """Store the card, replacing the learner's card for the same item if there is one."""
-        values = {"state": dict(card.state), "due": card.due}
-        await self._session.execute(
-            insert(self._dialect, CardRow)
-            .values(learner_id=card.learner_id, item_id=card.item_id, **values)
-            .on_conflict_do_update(index_elements=["learner_id", "item_id"], set_=values)
+        await sql.execute(
+            self._session,
+            _upsert_card(self._dialect),
+            {
+                "learner_id": card.learner_id,
+                "item_id": card.item_id,
+                "state": dict(card.state),
+                "due": card.due,
+            },
         )
 
     async def due(self, learner_id: int, now: datetime, limit: int) -> tuple[Card, ...]:
@@ -65,28 +94,21 @@ class SqlLessons:
         self._session = session
         self._dialect = dialect
 
-    async def get(self, learner_id: int, topic_id: str) -> LessonPosition | None:
-        row = await self._session.scalar(
-            select(LessonPositionRow)
-            .where(
-                LessonPositionRow.learner_id == learner_id,
-                LessonPositionRow.topic_id == topic_id,
-            )
-            .execution_options(populate_existing=True)
-        )
-        return None if row is None else _to_position(row)
-
-    async def set(self, position: LessonPosition) -> None:
-        """Store the learner's position in the topic, replacing the previous one."""
-        values = {
-            "position": position.position,
-            "completed_lessons": position.completed_lessons,
-            "updated_at": position.updated_at,
-        }
-        await self._session.execute(
-            insert(self._dialect, LessonPositionRow)
-            .values(learner_id=position.learner_id, topic_id=position.topic_id, **values)
-            .on_conflict_do_update(index_elements=["learner_id", "topic_id"], set_=values)
+    async def advance(
+        self, learner_id: int, topic_id: str, *, position: int, completed: bool, now: datetime
+    ) -> None:
+        """Move the learner to `position` in the topic, counting one more completed lesson
+        if `completed`: one statement, whether or not the topic was started before."""
+        await sql.execute(
+            self._session,
+            _advance(self._dialect),
+            {
+                "learner_id": learner_id,
+                "topic_id": topic_id,
+                "position": position,
+                "completed_lessons": int(completed),
+                "updated_at": now,
+            },
         )
 
     async def for_learner(self, learner_id: int) -> tuple[LessonPosition, ...]:

@@ -3,14 +3,69 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Executable, Row, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.errors import ConcurrentUpdate
 from clio.core.records import JsonObject, StoredState
-from clio.store.models import DialogStateRow, LearnerRow
+from clio.store import sql
 from clio.store.upsert import insert
+
+_STATE_COLUMNS = (
+    sql.states.c.learner_id,
+    sql.states.c.state,
+    sql.states.c.schema_version,
+    sql.states.c.version,
+    sql.states.c.updated_at,
+)
+_LOAD = select(*_STATE_COLUMNS).where(sql.states.c.learner_id == bindparam("learner_id"))
+# On PostgreSQL, loading for an update first locks the learner's row (the learner row,
+# because a new learner has no state row yet to lock). FOR NO KEY UPDATE: excludes other
+# such loads, yet leaves foreign-key checks of rows pointing at this learner (FOR KEY SHARE)
+# unblocked. It must be a statement of its own: a load that waited for the lock then reads
+# with a new snapshot, so it sees what the holder committed (one joined statement would
+# still read the state as it was when it began waiting).
+_LOCK = (
+    select(sql.learners.c.id)
+    .where(sql.learners.c.id == bindparam("learner_id"))
+    .with_for_update(key_share=True)
+)
+_UPDATE = (
+    update(sql.states)
+    .where(
+        sql.states.c.learner_id == bindparam("learner"),
+        sql.states.c.version == bindparam("expected_version"),
+    )
+    .values(
+        state=bindparam("state"),
+        schema_version=bindparam("schema_version"),
+        version=bindparam("version"),
+        updated_at=bindparam("updated_at"),
+    )
+    .returning(sql.states.c.version)
+)
+
+
+@cache
+def _insert(dialect: str) -> Executable:
+    return (
+        insert(dialect, sql.states)
+        .on_conflict_do_nothing(index_elements=["learner_id"])
+        .returning(sql.states.c.version)
+    )
+
+
+def _stored(row: Row[Any]) -> StoredState:
+    return StoredState(
+        learner_id=row.learner_id,
+        state=row.state,
+        schema_version=row.schema_version,
+        version=row.version,
+        updated_at=row.updated_at,
+    )
 
 
 class SqlStates:
@@ -22,31 +77,13 @@ class SqlStates:
         """The saved state, or None before the first save (then save with version 0).
 
         `for_update` holds the learner until the unit of work ends: on PostgreSQL it locks
-        the learner's row (`SELECT ... FOR UPDATE`; the learner row, because a new learner
-        has no state row yet to lock), so another process handling the same learner waits
-        here. On SQLite the unit of work already holds the database's write lock."""
-        if for_update:
-            await self._session.execute(
-                select(LearnerRow.id)
-                .where(LearnerRow.id == learner_id)
-                # FOR NO KEY UPDATE: excludes other such loads, yet leaves foreign-key
-                # checks of rows pointing at this learner (FOR KEY SHARE) unblocked.
-                .with_for_update(key_share=True)
-            )
-        row = await self._session.scalar(
-            select(DialogStateRow)
-            .where(DialogStateRow.learner_id == learner_id)
-            .execution_options(populate_existing=True)
-        )
-        if row is None:
-            return None
-        return StoredState(
-            learner_id=row.learner_id,
-            state=row.state,
-            schema_version=row.schema_version,
-            version=row.version,
-            updated_at=row.updated_at,
-        )
+        the learner's row, so another process handling the same learner waits here. On
+        SQLite the unit of work already holds the database's write lock."""
+        key = {"learner_id": learner_id}
+        if for_update and self._dialect == "postgresql":
+            await sql.execute(self._session, _LOCK, key)
+        row = (await sql.execute(self._session, _LOAD, key)).first()
+        return None if row is None else _stored(row)
 
     async def save(
         self, learner_id: int, state: JsonObject, *, expected_version: int, now: datetime
@@ -56,28 +93,20 @@ class SqlStates:
         schema_version = state.get("schema_version")
         if not isinstance(schema_version, int) or isinstance(schema_version, bool):
             raise ValueError(f"dialog state needs an int schema_version, not {schema_version!r}")
-        values = {"state": dict(state), "schema_version": schema_version, "updated_at": now}
-        new_version = expected_version + 1
-        saved: int | None
+        values = {
+            "state": dict(state),
+            "schema_version": schema_version,
+            "version": expected_version + 1,
+            "updated_at": now,
+        }
         if expected_version == 0:
-            saved = await self._session.scalar(
-                insert(self._dialect, DialogStateRow)
-                .values(learner_id=learner_id, version=new_version, **values)
-                .on_conflict_do_nothing(index_elements=["learner_id"])
-                .returning(DialogStateRow.version)
-            )
+            statement, key = _insert(self._dialect), {"learner_id": learner_id}
         else:
-            saved = await self._session.scalar(
-                update(DialogStateRow)
-                .where(
-                    DialogStateRow.learner_id == learner_id,
-                    DialogStateRow.version == expected_version,
-                )
-                .values(version=new_version, **values)
-                .returning(DialogStateRow.version)
-            )
-        if saved is None:
+            statement, key = _UPDATE, {"learner": learner_id, "expected_version": expected_version}
+        saved = await sql.execute(self._session, statement, {**values, **key})
+        version = saved.scalar()
+        if version is None:
             raise ConcurrentUpdate(
                 f"learner {learner_id}: state is no longer at version {expected_version}"
             )
-        return int(saved)
+        return int(version)

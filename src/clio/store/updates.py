@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import delete
+from sqlalchemy import Executable, delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clio.store import sql
 from clio.store.models import ProcessedUpdateRow
 from clio.store.upsert import insert
+
+
+@cache
+def _claim(dialect: str) -> Executable:
+    return (
+        insert(dialect, sql.updates)
+        .on_conflict_do_nothing(index_elements=["platform", "update_id"])
+        .returning(sql.updates.c.update_id)
+    )
 
 
 class SqlUpdates:
@@ -25,18 +36,17 @@ class SqlUpdates:
         effects: a crash before commit leaves the update unclaimed, so a redelivery counts.
         A second process claiming the same update concurrently waits for the first to
         finish, then gets False (or True if the first rolled back)."""
-        claimed = await self._session.scalar(
-            insert(self._dialect, ProcessedUpdateRow)
-            .values(
-                platform=platform,
-                update_id=str(update_id),
-                learner_id=learner_id,
-                processed_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["platform", "update_id"])
-            .returning(ProcessedUpdateRow.update_id)
+        claimed = await sql.execute(
+            self._session,
+            _claim(self._dialect),
+            {
+                "platform": platform,
+                "update_id": str(update_id),
+                "learner_id": learner_id,
+                "processed_at": now,
+            },
         )
-        return claimed is not None
+        return claimed.first() is not None
 
     async def prune(self, *, before: datetime) -> int:
         """Forget updates processed before `before` (platforms redeliver only recent ones,
