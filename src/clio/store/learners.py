@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.calendar import parse_zone
@@ -39,7 +39,13 @@ class SqlLearners:
         self._dialect = dialect
 
     async def get_or_create(
-        self, *, platform: str, external_id: str, display_name: str, now: datetime
+        self,
+        *,
+        platform: str,
+        external_id: str,
+        display_name: str,
+        now: datetime,
+        for_update: bool = False,
     ) -> Learner:
         """The learner, created (UTC, active, no daily prompt) if this is first contact."""
         # ON CONFLICT: two first messages from one person at once must not both insert.
@@ -54,20 +60,24 @@ class SqlLearners:
             .on_conflict_do_nothing(index_elements=["platform", "external_id"])
         )
         await self._session.execute(statement)
-        learner = await self.find(platform=platform, external_id=external_id)
+        learner = await self.find(platform=platform, external_id=external_id, for_update=for_update)
         assert learner is not None  # inserted or already there, in this transaction
         return learner
 
-    async def find(self, *, platform: str, external_id: str) -> Learner | None:
-        row = await self._session.scalar(
-            select(LearnerRow).where(
-                LearnerRow.platform == platform, LearnerRow.external_id == external_id
-            )
+    async def find(
+        self, *, platform: str, external_id: str, for_update: bool = False
+    ) -> Learner | None:
+        query = select(LearnerRow).where(
+            LearnerRow.platform == platform, LearnerRow.external_id == external_id
         )
+        row = await self._session.scalar(_locked(query, for_update))
         return None if row is None else to_learner(row)
 
-    async def get(self, learner_id: int) -> Learner | None:
-        row = await self._session.get(LearnerRow, learner_id)
+    async def get(self, learner_id: int, *, for_update: bool = False) -> Learner | None:
+        """The learner; `for_update` first waits for, then holds, their row until the unit
+        of work ends, so what is read is what another process committed last."""
+        query = select(LearnerRow).where(LearnerRow.id == learner_id)
+        row = await self._session.scalar(_locked(query, for_update))
         return None if row is None else to_learner(row)
 
     async def active(self) -> tuple[Learner, ...]:
@@ -130,3 +140,13 @@ class SqlLearners:
             delete(LearnerRow).where(LearnerRow.id == learner_id).returning(LearnerRow.id)
         )
         return gone is not None
+
+
+def _locked(query: Select[LearnerRow], for_update: bool) -> Select[LearnerRow]:
+    """On PostgreSQL, `SELECT ... FOR NO KEY UPDATE` of the learner's row: the same lock a
+    locked state load takes, so a message, a prompt and a report of one learner in different
+    processes run one after the other, each reading the learner after the previous commit.
+    (SQLite has no row locks: a unit of work there holds the whole database already.)
+    `populate_existing`: a row this session already holds is read again, not reused."""
+    query = query.execution_options(populate_existing=True)
+    return query.with_for_update(key_share=True) if for_update else query
