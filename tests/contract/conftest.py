@@ -1,53 +1,23 @@
 """Contract fixtures: every store test runs on SQLite (a temporary file), on in-memory SQLite
-(what service tests may use) and on PostgreSQL (a fresh database per test, randomly named
-and dropped afterwards, so runs never collide).
-
-PostgreSQL is at CLIO_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test,
-used only to create and drop the test databases). Unreachable, its tests are skipped, except
-under CI (env CI set), where they fail: CI must run them."""
+(what service tests may use) and on PostgreSQL (a fresh database per test: see
+tests/support/pg_databases.py)."""
 
 from __future__ import annotations
 
-import asyncio
-import os
-import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
-import asyncpg
 import pytest
-from sqlalchemy.engine import URL, make_url
+from pg_databases import fresh_database, reachable_server
+from sqlalchemy.engine import URL
 from store_values import IN_MEMORY, NOW
 
 from clio.core.records import Learner
 from clio.store import SqlStore, open_store
 
-DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def _dsn(url: URL) -> str:
-    return url.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-async def _admin(url: URL, *statements: str) -> None:
-    connection = await asyncpg.connect(_dsn(url), timeout=5)
-    try:
-        for statement in statements:
-            await connection.execute(statement)
-    finally:
-        await connection.close()
-
 
 @pytest.fixture(scope="session")
 def postgres_server() -> URL:
-    url = make_url(os.environ.get("CLIO_TEST_POSTGRES_URL", DEFAULT_POSTGRES))
-    try:
-        asyncio.run(_admin(url, "SELECT 1"))
-    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
-        message = f"PostgreSQL at {url.render_as_string(hide_password=True)}: {error}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message} (CI must run the PostgreSQL contract tests)")
-        pytest.skip(message)
-    return url
+    return reachable_server()
 
 
 @pytest.fixture(
@@ -64,12 +34,8 @@ def database_url(
         yield f"sqlite:///{tmp_path_factory.mktemp('store') / 'clio.db'}"
         return
     server: URL = request.getfixturevalue("postgres_server")
-    name = f"clio_test_{os.getpid()}_{secrets.token_hex(4)}"
-    asyncio.run(_admin(server, f'CREATE DATABASE "{name}"'))
-    try:
-        yield _dsn(server.set(database=name))
-    finally:
-        asyncio.run(_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with fresh_database(server) as url:
+        yield url
 
 
 @pytest.fixture

@@ -40,3 +40,27 @@ async def test_a_wrong_or_missing_secret_is_rejected(
     assert await api.deliver(update) == 200
     await api.wait_for(lambda: len(api.calls_to("sendMessage")) == 1)
     assert [i.update_id for i in tutor.inbound] == [update["update_id"]]
+
+
+async def test_the_200_comes_after_the_update_is_handled_and_answered(
+    api: FakeBotApi, start_bot: StartBot, tutor: QuizTutor, learner: Learner
+) -> None:
+    """Telegram sends a chat's next update after this answer: with several processes behind
+    one proxy, answering sooner would let the next update overtake this one."""
+    await start_webhook(start_bot, tutor)
+    update = learner._message_update("/quiz")
+    assert await api.deliver(update) == 200
+    # No waiting: the reply was sent before the webhook answered.
+    assert [c.params["text"] for c in api.calls_to("sendMessage")] == [
+        "When was the Bastille stormed?"
+    ]
+
+
+async def test_an_update_that_cannot_be_read_is_answered_200_and_skipped(
+    api: FakeBotApi, start_bot: StartBot, tutor: QuizTutor, learner: Learner
+) -> None:
+    """Anything else and Telegram would send it again and again."""
+    await start_webhook(start_bot, tutor)
+    assert await api.deliver({"update_id": "not a number", "message": {"chat": 7}}) == 200
+    assert await api.deliver(learner._message_update("/quiz")) == 200
+    assert [i.update_id for i in tutor.inbound] == [api._next_update]

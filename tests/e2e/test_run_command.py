@@ -95,3 +95,12 @@ async def test_clio_v_run_logs_requests_without_the_token(
         assert await asyncio.to_thread(cli.main, ["-v", "run"]) == 2
     assert "/bot<token>/getMe" in caplog.text  # httpx logged the request line...
     assert "777:revoked" not in caplog.text  # ...with the token filtered out
+
+
+def test_tick_must_be_a_positive_number_of_seconds(
+    env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["run", "--tick", "0"])
+    assert stopped.value.code == 2
+    assert "--tick: give a number of seconds from 0 to 3600" in capsys.readouterr().err

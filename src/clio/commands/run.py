@@ -47,6 +47,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--listen", default="127.0.0.1", help="address the webhook server binds (127.0.0.1)"
     )
     parser.add_argument("--port", type=int, default=8443, help="webhook server port (8443)")
+    parser.add_argument(
+        "--tick",
+        type=_seconds,
+        default=PROMPT_TICK_SECONDS,
+        metavar="SECONDS",
+        help=f"how often to look for due prompts and reports ({PROMPT_TICK_SECONDS:g})",
+    )
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("give a number of seconds from 0 to 3600")
+    return value
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -57,7 +71,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
     protect_token(telegram.token.value, verbose=bool(getattr(args, "verbose", False)))
     webhook = webhook_config(args, telegram)
-    asyncio.run(_serve(settings, telegram, webhook))
+    asyncio.run(_serve(settings, telegram, webhook, tick=args.tick))
     return 0
 
 
@@ -99,7 +113,7 @@ def telegram_bot(
 
 
 async def _serve(
-    settings: Settings, telegram: TelegramSettings, webhook: WebhookConfig | None
+    settings: Settings, telegram: TelegramSettings, webhook: WebhookConfig | None, *, tick: float
 ) -> None:
     service = await build_service(settings)
     stop = asyncio.Event()
@@ -114,7 +128,7 @@ async def _serve(
         ReportTicker(service=service, store=service.store, send=bot.deliver),
     ]
     ready = asyncio.Event()
-    prompts = asyncio.create_task(prompt_loop(tickers, ready=ready, stop=stop))
+    prompts = asyncio.create_task(prompt_loop(tickers, ready=ready, stop=stop, every=tick))
     try:
         await bot.serve(stop, webhook=webhook, ready=ready)
     finally:
@@ -141,8 +155,9 @@ async def prompt_loop(
         for ticker in tickers:
             try:
                 sent = await ticker.tick()
-                if sent:
-                    log.info("%s: %s", type(ticker).__name__, dict(sent))
+                if sent:  # e.g. "PromptTicker: sent=20 skipped=18" (skipped: another process's)
+                    counts = " ".join(f"{kind}={n}" for kind, n in sorted(sent.items()))
+                    log.info("%s: %s", type(ticker).__name__, counts)
             except Exception:
                 log.exception("%s tick failed", type(ticker).__name__)
         with suppress(TimeoutError):

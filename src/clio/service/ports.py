@@ -29,13 +29,23 @@ from clio.core.report_data import LessonCount, QuestionStat, TopicActivity
 
 
 class Learners(Protocol):
+    # for_update: hold the learner's row until the unit of work ends (across processes,
+    # like the in-process lock within one), and read it after whoever held it committed.
     async def get_or_create(
-        self, *, platform: str, external_id: str, display_name: str, now: datetime
+        self,
+        *,
+        platform: str,
+        external_id: str,
+        display_name: str,
+        now: datetime,
+        for_update: bool = False,
     ) -> Learner: ...
 
-    async def find(self, *, platform: str, external_id: str) -> Learner | None: ...
+    async def find(
+        self, *, platform: str, external_id: str, for_update: bool = False
+    ) -> Learner | None: ...
 
-    async def get(self, learner_id: int) -> Learner | None: ...
+    async def get(self, learner_id: int, *, for_update: bool = False) -> Learner | None: ...
 
     async def active(self) -> tuple[Learner, ...]: ...
 

@@ -106,7 +106,9 @@ class PromptTicker:
         and the outbox message commit together."""
         now = self._service.now()
         async with self._store.unit_of_work() as uow:
-            learner = await uow.learners.get(learner_id)
+            # Locked as read: a /daily off or a new zone committed meanwhile by another
+            # process is seen here, and not overwritten by a schedule made from old values.
+            learner = await uow.learners.get(learner_id, for_update=True)
             if learner is None or not _due(learner, now):
                 return Delivery.SKIPPED
             assert learner.daily_prompt_time is not None

@@ -64,7 +64,8 @@ class ReportTicker:
     async def _report_locked(self, learner_id: int) -> Delivery:
         now, tutor = self._service.now(), self._service.tutor
         async with self._store.unit_of_work() as uow:
-            learner = await uow.learners.get(learner_id)
+            # Locked first: a /weekly change another process is committing is waited for.
+            learner = await uow.learners.get(learner_id, for_update=True)
             teacher = await uow.teachers.get(learner_id)
             weekly = schedule_of(teacher)
             if learner is None or teacher is None or weekly is None:

@@ -85,13 +85,18 @@ class TutorService:
             self._locks.hold((platform, user_id)),
             self._store.unit_of_work() as uow,
         ):
-            learner = await uow.learners.find(platform=platform, external_id=user_id)
+            learner = await uow.learners.find(
+                platform=platform, external_id=user_id, for_update=True
+            )
             if learner is None or not learner.active:
                 return False
             await uow.learners.update(learner.id, active=False)
             return True
 
     async def _handle_once(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """One try in one unit of work. The learner's row is locked as it is read: another
+        process handling them (a message, a prompt) is waited for, and what it committed is
+        what this one reads, profile and state alike."""
         now = self._clock()
         async with self._store.unit_of_work() as uow:
             if incoming.update_id is not None and not await uow.updates.claim(
@@ -104,6 +109,7 @@ class TutorService:
                 external_id=incoming.user_id,
                 display_name=incoming.display_name,
                 now=now,
+                for_update=True,  # across processes, the learner's door: see `_handle_once`
             )
             if not learner.active and not isinstance(incoming.event, PromptDue):
                 # They wrote to us again, so they unblocked us: prompts may resume.

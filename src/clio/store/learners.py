@@ -6,7 +6,7 @@ from datetime import datetime, time
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, select, update
+from sqlalchemy import Row, Select, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.calendar import parse_zone
@@ -19,6 +19,7 @@ _FIND = select(sql.learners).where(
     sql.learners.c.platform == bindparam("platform"),
     sql.learners.c.external_id == bindparam("external_id"),
 )
+_FIND_LOCKED = _FIND.with_for_update(key_share=True)  # see `_locked`
 
 
 @cache
@@ -55,10 +56,17 @@ class SqlLearners:
         self._dialect = dialect
 
     async def get_or_create(
-        self, *, platform: str, external_id: str, display_name: str, now: datetime
+        self,
+        *,
+        platform: str,
+        external_id: str,
+        display_name: str,
+        now: datetime,
+        for_update: bool = False,
     ) -> Learner:
-        """The learner, created (UTC, active, no daily prompt) if this is first contact."""
-        learner = await self.find(platform=platform, external_id=external_id)
+        """The learner, created (UTC, active, no daily prompt) if this is first contact;
+        `for_update` as in `get`."""
+        learner = await self.find(platform=platform, external_id=external_id, for_update=for_update)
         if learner is not None:
             return learner  # every message but the first: one statement
         values = {"platform": platform, "external_id": external_id}
@@ -67,19 +75,26 @@ class SqlLearners:
             _create(self._dialect),
             {**values, "display_name": display_name, "created_at": now},
         )
-        learner = await self.find(platform=platform, external_id=external_id)
+        learner = await self.find(platform=platform, external_id=external_id, for_update=for_update)
         assert learner is not None  # inserted or already there, in this transaction
         return learner
 
-    async def find(self, *, platform: str, external_id: str) -> Learner | None:
+    async def find(
+        self, *, platform: str, external_id: str, for_update: bool = False
+    ) -> Learner | None:
         found = await sql.execute(
-            self._session, _FIND, {"platform": platform, "external_id": external_id}
+            self._session,
+            _FIND_LOCKED if for_update else _FIND,
+            {"platform": platform, "external_id": external_id},
         )
         row = found.first()
         return None if row is None else to_learner(row)
 
-    async def get(self, learner_id: int) -> Learner | None:
-        row = await self._session.get(LearnerRow, learner_id)
+    async def get(self, learner_id: int, *, for_update: bool = False) -> Learner | None:
+        """The learner; `for_update` first waits for, then holds, their row until the unit
+        of work ends, so what is read is what another process committed last."""
+        query = select(LearnerRow).where(LearnerRow.id == learner_id)
+        row = await self._session.scalar(_locked(query, for_update))
         return None if row is None else to_learner(row)
 
     async def active(self) -> tuple[Learner, ...]:
@@ -142,3 +157,13 @@ class SqlLearners:
             delete(LearnerRow).where(LearnerRow.id == learner_id).returning(LearnerRow.id)
         )
         return gone is not None
+
+
+def _locked(query: Select[LearnerRow], for_update: bool) -> Select[LearnerRow]:
+    """On PostgreSQL, `SELECT ... FOR NO KEY UPDATE` of the learner's row: the same lock a
+    locked state load takes, so a message, a prompt and a report of one learner in different
+    processes run one after the other, each reading the learner after the previous commit.
+    (SQLite has no row locks: a unit of work there holds the whole database already.)
+    `populate_existing`: a row this session already holds is read again, not reused."""
+    query = query.execution_options(populate_existing=True)
+    return query.with_for_update(key_share=True) if for_update else query

@@ -23,6 +23,7 @@ from clio.adapters.telegram.outbound import deliver
 from clio.adapters.telegram.polling import SkipBadUpdates
 from clio.adapters.telegram.port import BotTexts, Tutoring
 from clio.adapters.telegram.sending import Backoff
+from clio.adapters.telegram.webhook import WebhookServer
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
 from clio.core.records import Learner
@@ -79,41 +80,56 @@ class TelegramBot:
         await self._initialize()
         try:
             await self._register_commands()
-            updater = self.app.updater
-            assert updater is not None  # the builder always makes one
-            await self._start_updates(webhook)
-            await self.app.start()
-            if ready is not None:
-                ready.set()
-            try:
-                await stop.wait()
-            finally:
-                await updater.stop()
-                await self.app.stop()
+            if webhook is None:
+                await self._poll(stop, ready)
+            else:
+                await self._serve_webhook(webhook, stop, ready)
         finally:
             await self.app.shutdown()
+
+    async def _poll(self, stop: asyncio.Event, ready: asyncio.Event | None) -> None:
+        updater = self.app.updater
+        assert updater is not None  # the builder always makes one
+        await updater.start_polling(
+            timeout=int(self.config.poll_timeout), allowed_updates=ALLOWED_UPDATES
+        )
+        await self.app.start()
+        try:
+            _set(ready)
+            await stop.wait()
+        finally:
+            await updater.stop()
+            await self.app.stop()
+
+    async def _serve_webhook(
+        self, webhook: WebhookConfig, stop: asyncio.Event, ready: asyncio.Event | None
+    ) -> None:
+        """Our own server rather than PTB's: it answers an update once it is handled (see
+        `webhook.py`), which keeps a chat's order across several processes."""
+        server = WebhookServer(
+            self.app,
+            path=webhook.path,
+            secret=webhook.secret,
+            listen=webhook.listen,
+            port=webhook.port,
+        )
+        await self.app.start()
+        try:
+            server.start()
+            try:
+                await self.app.bot.set_webhook(
+                    webhook.url, secret_token=webhook.secret, allowed_updates=ALLOWED_UPDATES
+                )
+                _set(ready)
+                await stop.wait()
+            finally:
+                await server.stop()
+        finally:
+            await self.app.stop()
 
     async def deliver(self, learner: Learner, replies: tuple[Reply, ...]) -> Delivery:
         """Send a message Clio starts (a daily prompt); for `PromptTicker`'s `send`."""
         return await deliver(self.app.bot, learner, replies, backoff=self.config.backoff)
-
-    async def _start_updates(self, webhook: WebhookConfig | None) -> None:
-        updater = self.app.updater
-        assert updater is not None
-        if webhook is None:
-            await updater.start_polling(
-                timeout=int(self.config.poll_timeout), allowed_updates=ALLOWED_UPDATES
-            )
-            return
-        # PTB's webhook server answers 403 to a request without this exact secret header.
-        await updater.start_webhook(
-            listen=webhook.listen,
-            port=webhook.port,
-            url_path=webhook.path,
-            webhook_url=webhook.url,
-            secret_token=webhook.secret,
-            allowed_updates=ALLOWED_UPDATES,
-        )
 
     async def _initialize(self) -> None:
         """getMe: proves the token and the address before anything else runs."""
@@ -133,6 +149,11 @@ class TelegramBot:
         if commands:
             await self.app.bot.set_my_commands(commands)
         log.info("bot @%s ready with %d commands", self.app.bot.username, len(commands))
+
+
+def _set(ready: asyncio.Event | None) -> None:
+    if ready is not None:
+        ready.set()
 
 
 def build_bot(config: BotConfig, tutoring: Tutoring, texts: BotTexts) -> TelegramBot:
