@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from clio.factbase.answer_type import AnswerType, fresh_entity_evidence, type_evidence
+from clio.factbase.context_features import CONTEXT_FEATURES, context_features, cover
 from clio.factbase.retrieval import SentenceIndex
 from clio.factbase.terms import WORD, bigrams
 
@@ -37,6 +38,7 @@ RANK_FEATURES = (
     "paragraph_share",
     "typed_entity",
     "surface_cover",
+    *CONTEXT_FEATURES,
 )
 # The abstain model sees the best candidate's features and how sure the ranker was.
 ANSWER_FEATURES = (*RANK_FEATURES, "rank_probability", "rank_margin")
@@ -63,11 +65,6 @@ class Query:
         return sum(self.weights.values()) + self.unknown_weight
 
 
-def _cover(query: Query, terms: set[int]) -> float:
-    found = sum(w for t, w in query.weights.items() if t in terms)
-    return found / query.total_weight if query.total_weight else 0.0
-
-
 def candidate_features(
     index: SentenceIndex,
     query: Query,
@@ -85,8 +82,11 @@ def candidate_features(
     sentence = set(sentence_ids)
     paragraph_ids = index.paragraph_term_ids(int(index.paragraph_of[unit]))
     paragraph = set(paragraph_ids)
-    window = sentence.union(*(index.term_ids(n) for n in index.neighbours(unit)))
-    total = query.total_weight or 1.0
+    around = {n - unit: set(index.term_ids(n)) for n in index.neighbours(unit)}
+    window = sentence.union(*around.values())
+    # Summed once here: the weights are read for every cover below.
+    weight_total = query.total_weight
+    total = weight_total or 1.0
     missing = [w for t, w in query.weights.items() if t not in paragraph]
     window_missing = [w for t, w in query.weights.items() if t not in window]
     rarest = max(float(index.idf.max()), 1.0)
@@ -96,9 +96,9 @@ def candidate_features(
     return [
         scores[0] / total,
         scores[1] / total,
-        _cover(query, sentence),
-        _cover(query, paragraph),
-        _cover(query, window),
+        cover(query.weights, weight_total, sentence),
+        cover(query.weights, weight_total, paragraph),
+        cover(query.weights, weight_total, window),
         sum(1 for t in query.weights if t in sentence) / max(known, 1),
         len(query.bigrams & bigrams(sentence_ids)) / pairs,
         len(query.bigrams & bigrams(paragraph_ids)) / pairs,
@@ -120,6 +120,14 @@ def candidate_features(
         scores[3],
         fresh_entity_evidence(query.kind, index.units[unit].facts, query.text),
         _surface_cover(query, text),
+        *context_features(
+            query.weights,
+            weight_total,
+            sentence=sentence,
+            previous=around.get(-1),
+            following=around.get(1),
+            text=text,
+        ),
     ]
 
 

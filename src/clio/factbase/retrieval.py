@@ -113,6 +113,9 @@ class SentenceIndex:
         df = np.asarray([len(d) for d in self.sentences.docs], dtype=np.float64)
         n = max(len(self.units), 1)
         self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        # An unknown question word weighs as a typical known one; kept, not recomputed per
+        # question (a median over a large vocabulary costs a fifth of a millisecond).
+        self.typical_idf = float(np.median(self.idf)) if len(self.idf) else 1.0
 
     def __len__(self) -> int:
         return len(self.units)
