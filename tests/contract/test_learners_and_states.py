@@ -97,7 +97,7 @@ async def test_state_needs_an_integer_schema_version(store: SqlStore, learner: L
 async def test_two_units_for_one_learner_run_one_after_the_other(
     store: SqlStore, learner: Learner
 ) -> None:
-    """The second unit's locked load waits for the first to commit, so it sees the first's
+    """The second unit's row lock waits for the first to commit, so it sees the first's
     save and its own compare-and-swap succeeds; without the lock it would read version 0
     and lose."""
     first_loaded = asyncio.Event()
@@ -107,7 +107,8 @@ async def test_two_units_for_one_learner_run_one_after_the_other(
         if not first:
             second_started.set()
         async with store.unit_of_work() as uow:
-            loaded = await uow.states.load(learner.id, for_update=True)
+            await uow.learners.get(learner.id, for_update=True)
+            loaded = await uow.states.load(learner.id)
             if first:
                 first_loaded.set()
                 await second_started.wait()

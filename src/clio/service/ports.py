@@ -70,9 +70,10 @@ class Learners(Protocol):
 
 
 class States(Protocol):
-    async def load(self, learner_id: int, *, for_update: bool = False) -> StoredState | None:
-        """None before the first save. `for_update` serialises this learner across processes
-        until the unit of work ends: call it first thing in the unit."""
+    async def load(self, learner_id: int) -> StoredState | None:
+        """None before the first save. To serialise a learner across processes, lock their
+        row first (`Learners.get(..., for_update=True)`): a load after that sees what the
+        previous holder committed."""
         ...
 
     async def save(

@@ -136,9 +136,10 @@ class TutorService:
         now: datetime,
         rng: random.Random,
     ) -> Outcome:
-        """Inside the caller's unit of work (learner already locked by the caller): load the
-        state under a row lock, run the pure step, save the state and its records."""
-        state, version = await self._load(uow, learner, for_update=True)
+        """Inside the caller's unit of work, the learner's row already locked by the caller
+        (`learners.get`/`get_or_create` with `for_update`): load the state, run the pure
+        step, save the state (compare-and-swap on its version) and its records."""
+        state, version = await self._load(uow, learner)
         outcome = step(self._tutor, state, event, now=now, rng=rng)
         await uow.states.save(
             learner.id, outcome.state.to_json(), expected_version=version, now=now
@@ -150,7 +151,7 @@ class TutorService:
         self, uow: UnitOfWork, learner: Learner, event: Event, *, now: datetime
     ) -> Outcome:
         """What `event` would do to the learner now, saving nothing (for operators)."""
-        state, _version = await self._load(uow, learner, for_update=False)
+        state, _version = await self._load(uow, learner)
         return step(self._tutor, state, event, now=now, rng=random.Random(learner.id))
 
     def lock(self, learner: Learner) -> AbstractAsyncContextManager[None]:
@@ -163,12 +164,10 @@ class TutorService:
     def now(self) -> datetime:
         return self._clock()
 
-    async def _load(
-        self, uow: UnitOfWork, learner: Learner, *, for_update: bool
-    ) -> tuple[LearnerState, int]:
+    async def _load(self, uow: UnitOfWork, learner: Learner) -> tuple[LearnerState, int]:
         """The learner's saved state (and its version), with the profile kept on the learner
         row (name, zone, daily time) laid over it."""
-        state, version = await self._saved(uow, learner.id, for_update=for_update)
+        state, version = await self._saved(uow, learner.id)
         daily = learner.daily_prompt_time
         profile = replace(
             state,
@@ -178,10 +177,8 @@ class TutorService:
         )
         return profile, version
 
-    async def _saved(
-        self, uow: UnitOfWork, learner_id: int, *, for_update: bool
-    ) -> tuple[LearnerState, int]:
-        stored = await uow.states.load(learner_id, for_update=for_update)
+    async def _saved(self, uow: UnitOfWork, learner_id: int) -> tuple[LearnerState, int]:
+        stored = await uow.states.load(learner_id)
         if stored is None:
             return LearnerState(), 0
         try:

@@ -22,17 +22,6 @@ _STATE_COLUMNS = (
     sql.states.c.updated_at,
 )
 _LOAD = select(*_STATE_COLUMNS).where(sql.states.c.learner_id == bindparam("learner_id"))
-# On PostgreSQL, loading for an update first locks the learner's row (the learner row,
-# because a new learner has no state row yet to lock). FOR NO KEY UPDATE: excludes other
-# such loads, yet leaves foreign-key checks of rows pointing at this learner (FOR KEY SHARE)
-# unblocked. It must be a statement of its own: a load that waited for the lock then reads
-# with a new snapshot, so it sees what the holder committed (one joined statement would
-# still read the state as it was when it began waiting).
-_LOCK = (
-    select(sql.learners.c.id)
-    .where(sql.learners.c.id == bindparam("learner_id"))
-    .with_for_update(key_share=True)
-)
 _UPDATE = (
     update(sql.states)
     .where(
@@ -73,16 +62,14 @@ class SqlStates:
         self._session = session
         self._dialect = dialect
 
-    async def load(self, learner_id: int, *, for_update: bool = False) -> StoredState | None:
+    async def load(self, learner_id: int) -> StoredState | None:
         """The saved state, or None before the first save (then save with version 0).
 
-        `for_update` holds the learner until the unit of work ends: on PostgreSQL it locks
-        the learner's row, so another process handling the same learner waits here. On
-        SQLite the unit of work already holds the database's write lock."""
-        key = {"learner_id": learner_id}
-        if for_update and self._dialect == "postgresql":
-            await sql.execute(self._session, _LOCK, key)
-        row = (await sql.execute(self._session, _LOAD, key)).first()
+        Callers that will save lock the learner's row first (`SqlLearners.get` with
+        `for_update`): on PostgreSQL this load, a statement of its own after the lock, then
+        reads what the previous holder committed. On SQLite the unit of work already holds
+        the database's write lock."""
+        row = (await sql.execute(self._session, _LOAD, {"learner_id": learner_id})).first()
         return None if row is None else _stored(row)
 
     async def save(
