@@ -70,6 +70,18 @@ def reask(tutor: Tutor, state: LearnerState) -> Reply | None:
     return None if question is None else question_reply(question, state.pending.choices)
 
 
+def restate(tutor: Tutor, state: LearnerState, response: str) -> tuple[Reply, ...] | None:
+    """For a learner who is lost ("why?", "huh"): how to answer, and the pending question
+    again, with nothing graded or spent. None when nothing is pending, or when `response`
+    would earn credit (a fill-in-the-blank answer may be "Who"): then it is an answer."""
+    pending = state.pending
+    question = tutor.questions_by_id.get(pending.question_id) if pending else None
+    if pending is None or question is None or grade(response, question).score > 0:
+        return None
+    how = "lesson.confused_choices" if pending.choices else "lesson.confused_typed"
+    return Reply(tutor.flows.say(how)), question_reply(question, pending.choices)
+
+
 def take_answer(
     tutor: Tutor, state: LearnerState, response: str, *, now: datetime, rng: random.Random
 ) -> Answered | None:
