@@ -65,7 +65,7 @@ class TelegramSettings:
 
     token: Secret
     api_url: str | None  # CLIO_TELEGRAM_API_URL, e.g. http://127.0.0.1:8081/bot
-    webhook_secret: Secret  # CLIO_WEBHOOK_SECRET; empty: generated at start
+    webhook_secret: Secret  # CLIO_WEBHOOK_SECRET; empty: derived from the token
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> TelegramSettings:

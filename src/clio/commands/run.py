@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import logging
 import re
-import secrets
 import signal
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from clio.adapters.telegram import (
     WebhookConfig,
     build_bot,
     protect_token,
+    webhook_secret_from_token,
 )
 from clio.bootstrap import build_service
 from clio.core.errors import ConfigurationError
@@ -78,7 +78,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def webhook_config(args: argparse.Namespace, telegram: TelegramSettings) -> WebhookConfig | None:
     if not args.webhook_url:
         return None
-    secret = telegram.webhook_secret.value or secrets.token_urlsafe(32)
+    # Unset, every process of one bot derives the same secret from the token (never logged).
+    secret = telegram.webhook_secret.value or webhook_secret_from_token(telegram.token.value)
     if not _SECRET.match(secret):
         raise ConfigurationError(
             "CLIO_WEBHOOK_SECRET: use 1-256 characters from A-Z, a-z, 0-9, _ and -"

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from clio.core import lesson, preferences, quiz, review_session
 from clio.core.calendar import require_utc
-from clio.core.intent import Intent, classify, normalise_phrase
+from clio.core.intent import Intent, classify, is_confused, normalise_phrase
 from clio.core.messages import (
     Choice,
     ChoicePressed,
@@ -139,6 +139,9 @@ def text(
             return skip(tutor, state, now=now, rng=rng)
         if phrase in flows.hint_phrases:
             return command(tutor, state, CommandMessage("hint"), now=now, rng=rng)
+        restated = _restated_if_lost(tutor, state, message)
+        if restated is not None:
+            return Outcome(state, restated)
     if awaiting and state.pending and state.pending.choices:
         picked = _typed_choice(message, state.pending.choices)
         if picked is not None:
@@ -163,6 +166,15 @@ def text(
     else:
         reply = Reply(flows.say("chat.empty"))
     return Outcome(state, _with_pending(tutor, state, reply))
+
+
+def _restated_if_lost(tutor: Tutor, state: LearnerState, message: str) -> tuple[Reply, ...] | None:
+    """ "why?", "huh", "I don't understand" while a question waits: no attempt to grade."""
+    flows = tutor.flows
+    lost = is_confused(
+        message, phrases=flows.confused_phrases, question_words=flows.confused_questions
+    )
+    return quiz.restate(tutor, state, message) if lost else None
 
 
 def _typed_choice(message: str, choices: tuple[str, ...]) -> str | None:

@@ -43,6 +43,8 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "lesson.hint_first_letter": "letter length",
         "lesson.hint_choices": "",
         "lesson.no_more_hints": "",
+        "lesson.confused_typed": "",
+        "lesson.confused_choices": "",
         "lesson.nothing_pending": "",
         "lesson.override": "",
         "lesson.nothing_to_override": "",
@@ -182,6 +184,10 @@ class Flows:
     default_weekly_report: str = "mon 17:00"  # a new teacher's weekly report (local time)
     skip_phrases: frozenset[str] = frozenset()  # typed instead of /skip while a question waits
     hint_phrases: frozenset[str] = frozenset()  # typed instead of /hint
+    # The learner is lost while a question waits: whole messages, and question words that
+    # count only with a "?" (alone they may be an answer).
+    confused_phrases: frozenset[str] = frozenset()
+    confused_questions: frozenset[str] = frozenset()
     max_message_length: int = 1000
 
     def say(self, key: str, **values: object) -> str:

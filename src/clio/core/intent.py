@@ -82,6 +82,16 @@ def looks_like_question(text: str) -> bool:
     return text.rstrip().endswith("?") and len(words) >= 4
 
 
+def is_confused(text: str, *, phrases: frozenset[str], question_words: frozenset[str]) -> bool:
+    """The whole message says the learner is lost ("huh", "I don't understand"), or is a
+    bare question word asked as one ("why?"). Without its "?" such a word may be the answer
+    to a fill-in-the-blank question, so it is not taken for confusion."""
+    phrase = normalise_phrase(text)
+    if phrase in phrases:
+        return True
+    return phrase in question_words and text.rstrip().endswith("?")
+
+
 def classify(
     text: str,
     *,

@@ -70,6 +70,18 @@ def reask(tutor: Tutor, state: LearnerState) -> Reply | None:
     return None if question is None else question_reply(question, state.pending.choices)
 
 
+def restate(tutor: Tutor, state: LearnerState, response: str) -> tuple[Reply, ...] | None:
+    """For a learner who is lost ("why?", "huh"): how to answer, and the pending question
+    again, with nothing graded or spent. None when nothing is pending, or when `response`
+    would earn credit (a fill-in-the-blank answer may be "Who"): then it is an answer."""
+    pending = state.pending
+    question = tutor.questions_by_id.get(pending.question_id) if pending else None
+    if pending is None or question is None or grade(response, question).score > 0:
+        return None
+    how = "lesson.confused_choices" if pending.choices else "lesson.confused_typed"
+    return Reply(tutor.flows.say(how)), question_reply(question, pending.choices)
+
+
 def take_answer(
     tutor: Tutor, state: LearnerState, response: str, *, now: datetime, rng: random.Random
 ) -> Answered | None:
@@ -140,8 +152,24 @@ def _record(
 ) -> Answered:
     fact = tutor.facts.facts_by_id[question.fact_id]
     card_before = state.cards.get(fact.id)
-    card = card_before or srs.new_card(now, card_id=srs.card_id_for(fact.id))
-    card_after, log = srs.review(card, rating, now, rng=rng)
+    graded = LastGrade(
+        question_id=question.id,
+        fact_id=fact.id,
+        topic_id=fact.topic_id,
+        response=response,
+        score=result.score,
+        card_before=card_before,
+    )
+    card_after, reviewed = _reviewed(
+        graded,
+        rating,
+        result,
+        hints=hints,
+        seconds=seconds,
+        now=now,
+        rng=rng,
+        verdict=verdict,
+    )
     stats = state.stats.get(fact.topic_id, TopicStats())
     new_state = replace(
         state,
@@ -153,37 +181,50 @@ def _record(
                 stats, answers=stats.answers + 1, credit=stats.credit + result.score
             ),
         },
-        last_grade=LastGrade(
-            question_id=question.id,
-            fact_id=fact.id,
-            topic_id=fact.topic_id,
-            response=response,
-            score=result.score,
-            card_before=card_before,
-        ),
+        last_grade=graded,
     ).with_active_day(local_day(state, now))
-    records: tuple[Record, ...] = (
-        AttemptRecord(
-            question_id=question.id,
-            fact_id=fact.id,
-            topic_id=fact.topic_id,
-            response=response,
-            score=result.score,
-            verdict=verdict or result.verdict.value,
-            hints=hints,
-            seconds=seconds,
-        ),
-        CardRecord(
-            item_id=fact.id,
-            card=card_after,
-            due=log.due,
-            rating=int(rating),
-            reviewed_at=now,
-            log=log.to_dict(),
-        ),
-        ActiveDayRecord(local_day(state, now)),
-    )
+    records = (*reviewed, ActiveDayRecord(local_day(state, now)))
     return Answered(new_state, feedback(tutor, question, result), records, result.score, fact)
+
+
+def _reviewed(
+    graded: LastGrade,
+    rating: srs.Rating,
+    result: Grade,
+    *,
+    hints: int,
+    seconds: float | None,
+    now: datetime,
+    rng: random.Random,
+    verdict: str | None = None,
+    overridden: bool = False,
+) -> tuple[srs.CardState, tuple[AttemptRecord, CardRecord]]:
+    """Review the card of a graded answer (as it was before, or a new one) at `rating`: the
+    card after, and the two records that keep it (the attempt, and the card with its review
+    log). A graded answer and an "I was right" both come through here, so their records
+    cannot drift apart."""
+    card = graded.card_before or srs.new_card(now, card_id=srs.card_id_for(graded.fact_id))
+    card_after, log = srs.review(card, rating, now, rng=rng)
+    attempt = AttemptRecord(
+        question_id=graded.question_id,
+        fact_id=graded.fact_id,
+        topic_id=graded.topic_id,
+        response=graded.response,
+        score=result.score,
+        verdict=verdict or result.verdict.value,
+        hints=hints,
+        seconds=seconds,
+        overridden=overridden,
+    )
+    card_record = CardRecord(
+        item_id=graded.fact_id,
+        card=card_after,
+        due=log.due,
+        rating=int(rating),
+        reviewed_at=now,
+        log=log.to_dict(),
+    )
+    return card_after, (attempt, card_record)
 
 
 def feedback(tutor: Tutor, question: Question, result: Grade) -> tuple[Reply, ...]:
@@ -209,8 +250,9 @@ def honour_override(
     if last is None or question is None or last.score >= 1.0:
         return state, Reply(tutor.flows.say("lesson.nothing_to_override")), ()
     fixed = override(grade(last.response, question))
-    card = last.card_before or srs.new_card(now, card_id=srs.card_id_for(last.fact_id))
-    card_after, log = srs.review(card, srs.Rating.Good, now, rng=rng)
+    card_after, records = _reviewed(
+        last, srs.Rating.Good, fixed, hints=0, seconds=None, now=now, rng=rng, overridden=True
+    )
     stats = state.stats.get(last.topic_id, TopicStats())
     session = state.session
     if session is not None:  # the lesson's recap counts the answer as right too
@@ -228,27 +270,6 @@ def honour_override(
             **state.stats,
             last.topic_id: replace(stats, credit=stats.credit + fixed.score - last.score),
         },
-    )
-    records: tuple[Record, ...] = (
-        AttemptRecord(
-            question_id=question.id,
-            fact_id=last.fact_id,
-            topic_id=last.topic_id,
-            response=last.response,
-            score=fixed.score,
-            verdict=fixed.verdict.value,
-            hints=0,
-            seconds=None,
-            overridden=True,
-        ),
-        CardRecord(
-            item_id=last.fact_id,
-            card=card_after,
-            due=log.due,
-            rating=int(srs.Rating.Good),
-            reviewed_at=now,
-            log=log.to_dict(),
-        ),
     )
     return new_state, Reply(tutor.flows.say("lesson.override")), records
 

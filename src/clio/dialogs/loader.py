@@ -152,7 +152,7 @@ def _lesson_settings(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
 
 
 def _phrases(key: str) -> Callable[[Reader, yaml.Node, _Draft], None]:
-    """A list of phrases a learner may type (override_phrases, skip_phrases, hint_phrases)."""
+    """A list of phrases a learner may type (override_phrases, skip_phrases, ...)."""
 
     def load(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
         phrases = [reader.text(item, key) for item in reader.sequence(node, key)]
@@ -252,10 +252,17 @@ def _default_weekly(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
         draft.extras["default_weekly_report"] = typed
 
 
+PHRASE_LISTS = (
+    "override_phrases",
+    "skip_phrases",
+    "hint_phrases",
+    "confused_phrases",
+    "confused_questions",
+)
 SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
     "lesson": {
         "settings": _lesson_settings,
-        **{key: _phrases(key) for key in ("override_phrases", "skip_phrases", "hint_phrases")},
+        **{key: _phrases(key) for key in PHRASE_LISTS},
     },
     "review": {"settings": _review_settings},
     "progress": {"mastery": _mastery},

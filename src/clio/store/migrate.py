@@ -1,8 +1,10 @@
 """Alembic, driven from Clio: the schema revision of a database, and upgrading it.
 
-Alembic's own configuration is the `[tool.alembic]` table of `pyproject.toml` (where the
-migrations are); the connection is Clio's, handed to `migrations/env.py` in
-`Config.attributes`, so migrations run on the same async driver as everything else."""
+Clio needs only where the migrations are: inside the package when installed from a wheel,
+the repository's `migrations/` in a source tree (the `alembic` command line reads the same
+folder from `[tool.alembic]` in `pyproject.toml`). The connection is Clio's, handed to
+`migrations/env.py` in `Config.attributes`, so migrations run on the same async driver as
+everything else."""
 
 from __future__ import annotations
 
@@ -19,19 +21,31 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from clio.core.errors import ConfigurationError
 
-PYPROJECT = Path(__file__).resolve().parents[3] / "pyproject.toml"
+# A wheel ships the migrations in this package, as clio/store/migrations (the force-include
+# in pyproject.toml); a source tree keeps them at its top level, next to src/.
+_HERE = Path(__file__).resolve().parent
+SOURCE_TREE = _HERE.parents[2] / "migrations"
 # Any constant will do: it only has to be the same in every Clio process.
 _PG_MIGRATION_LOCK = 0x0C110
 
 
+def migrations_dir(*, package: Path = _HERE, source_tree: Path = SOURCE_TREE) -> Path:
+    """The folder of Alembic's env.py and versions/: inside the installed package if it is
+    there, else the source tree's."""
+    for folder in (package / "migrations", source_tree):
+        if (folder / "env.py").is_file() and (folder / "versions").is_dir():
+            return folder
+    raise ConfigurationError(
+        f"Clio's database migrations are missing: looked in {package / 'migrations'} "
+        f"and {source_tree}; reinstall Clio"
+    )
+
+
 def alembic_config() -> Config:
-    """Alembic's configuration from `pyproject.toml` beside Clio's sources."""
-    if not PYPROJECT.is_file():
-        raise ConfigurationError(
-            f"{PYPROJECT}: not found; Clio's migrations are found through it, so install "
-            "Clio from its source tree (pip install -e .)"
-        )
-    return Config(toml_file=PYPROJECT)
+    """Alembic's configuration: where the migrations are, and nothing else."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return config
 
 
 def head_revision(config: Config | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from clio.adapters.telegram.app import BotConfig, TelegramBot, WebhookConfig, build_bot
 from clio.adapters.telegram.port import PLATFORM, BotTexts, Inbound, Tutoring
-from clio.adapters.telegram.secrecy import protect_token
+from clio.adapters.telegram.secrecy import protect_token, webhook_secret_from_token
 from clio.adapters.telegram.sending import Backoff
 
 __all__ = [
@@ -16,4 +16,5 @@ __all__ = [
     "WebhookConfig",
     "build_bot",
     "protect_token",
+    "webhook_secret_from_token",
 ]

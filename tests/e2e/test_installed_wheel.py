@@ -1,0 +1,71 @@
+"""A wheel of Clio carries its migrations, and Clio installed from it upgrades a database
+with them: no source tree, no pyproject.toml."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from clio.store import migrate
+
+ROOT = Path(__file__).resolve().parents[2]
+# Run by the installed copy: where it was imported from, where its migrations are, and the
+# revision a fresh database reaches.
+PROBE = """
+import asyncio, sys
+import clio
+from clio.store import migrate, open_store
+
+async def main():
+    store = await open_store(sys.argv[1])
+    try:
+        print(await migrate.current_revision(store.engine))
+    finally:
+        await store.close()
+
+print(clio.__file__)
+print(migrate.migrations_dir())
+asyncio.run(main())
+"""
+
+
+def build_wheel(out: Path) -> Path:
+    # No build isolation: the backend (hatchling, a dev dependency) is already installed,
+    # so the test needs no package index.
+    pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet"]
+    subprocess.run([*pip, "--wheel-dir", str(out), str(ROOT)], check=True, capture_output=True)
+    (wheel,) = out.glob("clio_tutor-*.whl")
+    return wheel
+
+
+def test_the_wheel_ships_the_migrations_and_the_installed_store_finds_them(
+    tmp_path: Path,
+) -> None:
+    wheel = build_wheel(tmp_path / "dist")
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    scripts = [
+        path.relative_to(ROOT / "migrations").as_posix()
+        for path in (ROOT / "migrations").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    assert "versions/0001_initial_schema.py" in scripts and "env.py" in scripts
+    assert {f"clio/store/migrations/{name}" for name in scripts} <= shipped
+
+    site = tmp_path / "site"  # a pure-Python wheel installs as its unpacked files
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE, f"sqlite:///{tmp_path / 'clio.db'}"],
+        env=env,
+        cwd=tmp_path,  # away from the source tree
+        capture_output=True,
+        text=True,
+    )
+    assert probe.returncode == 0, probe.stderr
+    imported, found, revision = probe.stdout.split()
+    assert Path(imported).is_relative_to(site)
+    assert Path(found) == site / "clio" / "store" / "migrations"
+    assert revision == migrate.head_revision()
