@@ -229,8 +229,9 @@ async def test_two_processes_ticking_at_once_prompt_each_learner_once_a_day(
     assert per_chat == Counter({u.id: 1 for u in users})
     done = [ticks(p.output()) for p in processes]
     assert sum(d["sent"] for d in done) == len(users), done
-    # The race happened: both processes found learners due that the other one prompted.
-    assert all(d["skipped"] for d in done), done
+    # The race happened: a process found learners due that the other one had prompted.
+    # (Which one loses, and whether both do, depends on the scheduler: not asserted.)
+    assert any(d["skipped"] for d in done), done
     claims = await rows(
         database, "SELECT count(*) AS n FROM processed_updates WHERE platform = 'daily-prompt'"
     )
