@@ -6,8 +6,10 @@ update could reach another process while the first was still handling (or sendin
 own flood-limit pace) the previous one: the database still applied them one at a time, but
 not always in order, and their replies crossed in the chat. Answering after the handlers
 have run (the state committed, the replies sent) turns Telegram's one-at-a-time delivery
-per chat into order across processes. A request that fails midway gets a 500 and Telegram
-delivers it again; the update claim in the database makes the repeat count once."""
+per chat into order across processes. A handler's failure goes to the error handler, as
+in polling (logged, the learner apologised to; the unit of work rolled back); a request
+that fails outside the handlers gets a 500 and Telegram delivers it again, and the update
+claim in the database makes a repeat count once."""
 
 from __future__ import annotations
 
