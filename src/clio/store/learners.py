@@ -6,7 +6,7 @@ from datetime import datetime, time
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, delete, select, update
+from sqlalchemy import Row, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clio.core.calendar import parse_zone
@@ -19,7 +19,14 @@ _FIND = select(sql.learners).where(
     sql.learners.c.platform == bindparam("platform"),
     sql.learners.c.external_id == bindparam("external_id"),
 )
-_FIND_LOCKED = _FIND.with_for_update(key_share=True)  # see `_locked`
+_GET = select(sql.learners).where(sql.learners.c.id == bindparam("learner_id"))
+# Locked reads, on PostgreSQL `SELECT ... FOR NO KEY UPDATE` of the learner's row: a message,
+# a prompt and a report of one learner in different processes run one after the other, each
+# reading the learner after the previous commit. NO KEY: foreign-key checks of rows pointing
+# at the learner (FOR KEY SHARE) are not blocked. (SQLite has no row locks: a unit of work
+# there holds the whole database already.)
+_FIND_LOCKED = _FIND.with_for_update(key_share=True)
+_GET_LOCKED = _GET.with_for_update(key_share=True)
 
 
 @cache
@@ -93,8 +100,10 @@ class SqlLearners:
     async def get(self, learner_id: int, *, for_update: bool = False) -> Learner | None:
         """The learner; `for_update` first waits for, then holds, their row until the unit
         of work ends, so what is read is what another process committed last."""
-        query = select(LearnerRow).where(LearnerRow.id == learner_id)
-        row = await self._session.scalar(_locked(query, for_update))
+        found = await sql.execute(
+            self._session, _GET_LOCKED if for_update else _GET, {"learner_id": learner_id}
+        )
+        row = found.first()
         return None if row is None else to_learner(row)
 
     async def active(self) -> tuple[Learner, ...]:
@@ -157,13 +166,3 @@ class SqlLearners:
             delete(LearnerRow).where(LearnerRow.id == learner_id).returning(LearnerRow.id)
         )
         return gone is not None
-
-
-def _locked(query: Select[LearnerRow], for_update: bool) -> Select[LearnerRow]:
-    """On PostgreSQL, `SELECT ... FOR NO KEY UPDATE` of the learner's row: the same lock a
-    locked state load takes, so a message, a prompt and a report of one learner in different
-    processes run one after the other, each reading the learner after the previous commit.
-    (SQLite has no row locks: a unit of work there holds the whole database already.)
-    `populate_existing`: a row this session already holds is read again, not reused."""
-    query = query.execution_options(populate_existing=True)
-    return query.with_for_update(key_share=True) if for_update else query
