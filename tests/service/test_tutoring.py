@@ -113,3 +113,98 @@ async def test_one_learners_events_are_serialised(tutor: Tutor, store: SqlStore)
         assert learner is not None
         stored = await uow.states.load(learner.id)
     assert stored is not None and stored.version == 6
+
+
+def counting(store: SqlStore) -> list[int]:
+    """Counts the units of work the store hands out (one entry each)."""
+    opened: list[int] = []
+    unit_of_work = store.unit_of_work
+
+    def counted():  # type: ignore[no-untyped-def]
+        opened.append(1)
+        return unit_of_work()
+
+    store.unit_of_work = counted  # type: ignore[method-assign]
+    return opened
+
+
+async def test_learners_writing_at_once_share_units_of_work_and_get_what_they_would_alone(
+    tutor: Tutor, store: SqlStore, tmp_path: Path
+) -> None:
+    names = [f"learner{n}" for n in range(8)]
+    session = [
+        CommandMessage("lesson"),
+        TextMessage("1856"),
+        TextMessage("1855"),
+        CommandMessage("progress"),
+    ]
+
+    def fixed_clock() -> datetime:
+        return T0
+
+    def rng(_incoming: Incoming) -> random.Random:
+        return random.Random(3)
+
+    alone_store = await open_store(f"sqlite:///{tmp_path / 'alone.db'}")
+    try:
+        alone = TutorService(tutor=tutor, store=alone_store, clock=fixed_clock, rng_for=rng)
+        expected = {
+            name: [
+                await alone.handle(message(event, n * 100 + k, name))
+                for k, event in enumerate(session)
+            ]
+            for n, name in enumerate(names)
+        }
+    finally:
+        await alone_store.close()
+
+    together = TutorService(tutor=tutor, store=store, clock=fixed_clock, rng_for=rng)
+    opened = counting(store)
+
+    async def converse(n: int, name: str) -> list[tuple[object, ...]]:
+        return [
+            await together.handle(message(event, n * 100 + k, name))
+            for k, event in enumerate(session)
+        ]
+
+    got = await asyncio.gather(*(converse(n, name) for n, name in enumerate(names)))
+    assert dict(zip(names, got, strict=True)) == expected
+    assert len(opened) < len(names) * len(session) / 2  # 32 events, in a handful of groups
+
+
+async def test_an_event_that_fails_in_a_group_fails_alone(
+    tutor: Tutor, store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clio = service(tutor, store)
+    from clio.service import tutoring
+
+    real_step = tutoring.step
+
+    def step(tutor: Tutor, state, event, **kwargs):  # type: ignore[no-untyped-def]
+        if event == TextMessage("boom"):
+            raise RuntimeError("a bug this event trips")
+        return real_step(tutor, state, event, **kwargs)
+
+    monkeypatch.setattr(tutoring, "step", step)
+    opened = counting(store)
+    results = await asyncio.gather(
+        clio.handle(message(CommandMessage("lesson"), 1, "ada")),
+        clio.handle(message(TextMessage("boom"), 2, "ben")),
+        clio.handle(message(CommandMessage("lesson"), 3, "cy")),
+        clio.handle(message(CommandMessage("lesson"), 4, "dee")),
+        return_exceptions=True,
+    )
+    assert isinstance(results[1], RuntimeError)
+    assert all(
+        isinstance(replies, tuple) and replies for replies in (results[0], results[2], results[3])
+    )
+    assert len(opened) > 1  # the group failed, then each went alone
+    async with store.unit_of_work() as uow:
+        ben = await uow.learners.find(platform="test", external_id="ben")
+        assert ben is None or await uow.states.load(ben.id) is None
+        for name in ("ada", "cy", "dee"):
+            learner = await uow.learners.find(platform="test", external_id=name)
+            assert learner is not None and await uow.states.load(learner.id) is not None
+    # ben can go on, and the update that failed was not marked handled.
+    monkeypatch.undo()
+    assert await clio.handle(message(TextMessage("boom"), 2, "ben"))

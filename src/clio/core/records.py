@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from clio.core.messages import Reply
@@ -87,6 +87,24 @@ class LessonPosition:
     position: int
     completed_lessons: int
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LessonMove:
+    """A learner moved to `position` in a topic's lessons, `completed` one more lesson."""
+
+    learner_id: int
+    topic_id: str
+    position: int
+    completed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveDay:
+    """A learner was active on `day`, their local date."""
+
+    learner_id: int
+    day: date
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,17 +7,20 @@ the caller (the service's clock), never read by the store."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
 from clio.core.messages import Reply
 from clio.core.records import (
+    ActiveDay,
     Attempt,
     Card,
     ClassRoom,
     JsonObject,
     Learner,
+    LessonMove,
     LessonPosition,
     Member,
     OutboxMessage,
@@ -44,6 +47,13 @@ class Learners(Protocol):
     async def find(
         self, *, platform: str, external_id: str, for_update: bool = False
     ) -> Learner | None: ...
+
+    async def find_many(
+        self, *, platform: str, external_ids: Sequence[str], for_update: bool = False
+    ) -> dict[str, Learner]:
+        """Those that exist, by external id; locked (`for_update`) in the order of their ids,
+        so that units of work locking several learners cannot deadlock."""
+        ...
 
     async def get(self, learner_id: int, *, for_update: bool = False) -> Learner | None: ...
 
@@ -76,6 +86,10 @@ class States(Protocol):
         previous holder committed."""
         ...
 
+    async def load_many(self, learner_ids: Sequence[int]) -> dict[int, StoredState]:
+        """`load` of several learners at once: those with a saved state, by learner id."""
+        ...
+
     async def save(
         self, learner_id: int, state: JsonObject, *, expected_version: int, now: datetime
     ) -> int:
@@ -93,6 +107,12 @@ class Updates(Protocol):
         `claim("daily-prompt", f"{learner_id}:{local_date}", ...)`."""
         ...
 
+    async def claim_many(
+        self, platform: str, update_ids: Sequence[int | str], *, now: datetime
+    ) -> set[str]:
+        """`claim` of several updates at once: the ids (as text) claimed by this call."""
+        ...
+
     async def prune(self, *, before: datetime) -> int:
         """Forget updates processed before `before`; how many were forgotten."""
         ...
@@ -100,6 +120,8 @@ class Updates(Protocol):
 
 class Attempts(Protocol):
     async def add(self, attempt: Attempt) -> int: ...
+
+    async def add_many(self, attempts: Sequence[Attempt]) -> None: ...
 
     async def for_learner(
         self, learner_id: int, *, since: datetime | None = None
@@ -113,6 +135,8 @@ class Cards(Protocol):
 
     async def upsert(self, card: Card) -> None: ...
 
+    async def upsert_many(self, cards: Sequence[Card]) -> None: ...
+
     async def due(self, learner_id: int, now: datetime, limit: int) -> tuple[Card, ...]:
         """Cards due at `now` or earlier, most overdue first."""
         ...
@@ -120,6 +144,8 @@ class Cards(Protocol):
 
 class Reviews(Protocol):
     async def add(self, review: Review) -> None: ...
+
+    async def add_many(self, reviews: Sequence[Review]) -> None: ...
 
     async def for_learner(self, learner_id: int) -> tuple[Review, ...]: ...
 
@@ -130,6 +156,8 @@ class Lessons(Protocol):
     ) -> None:
         """Move to `position`, one more completed lesson if `completed`."""
 
+    async def advance_many(self, moves: Sequence[LessonMove], *, now: datetime) -> None: ...
+
     async def for_learner(self, learner_id: int) -> tuple[LessonPosition, ...]: ...
 
 
@@ -137,6 +165,8 @@ class Days(Protocol):
     async def mark(self, learner_id: int, day: date) -> bool:
         """True when `day` (the learner's local date) was not marked before."""
         ...
+
+    async def mark_many(self, days: Sequence[ActiveDay]) -> None: ...
 
     async def list(self, learner_id: int) -> tuple[date, ...]: ...
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -12,10 +12,11 @@ from datetime import datetime
 from clio.core.engine import step
 from clio.core.errors import ConcurrentUpdate
 from clio.core.messages import Event, PromptDue, Reply
-from clio.core.outcome import Outcome
-from clio.core.records import Learner
+from clio.core.outcome import Outcome, Record
+from clio.core.records import Learner, StoredState
 from clio.core.state import LearnerState, StateError
 from clio.core.tutor import Tutor
+from clio.service.group_commit import GroupCommit
 from clio.service.locks import LearnerLocks
 from clio.service.ports import Store, UnitOfWork
 from clio.service.recording import save_records
@@ -56,6 +57,7 @@ class TutorService:
         self._clock = clock
         self._rng_for = rng_for or (lambda _incoming: random.Random())
         self._locks = LearnerLocks()
+        self._groups = GroupCommit(self._handle_group)
 
     @property
     def tutor(self) -> Tutor:
@@ -69,14 +71,11 @@ class TutorService:
         await self._store.close()
 
     async def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
-        """Handle one event exactly once; returns the replies to send (none for a repeat)."""
+        """Handle one event exactly once; returns the replies to send (none for a repeat).
+        Under load, events of different learners are handled together (see `_handle_group`)."""
         async with self._locks.hold((incoming.platform, incoming.user_id)):
-            for attempt in range(1, CAS_RETRIES + 1):
-                try:
-                    return await self._handle_once(incoming)
-                except ConcurrentUpdate:
-                    log.info("state moved under update %s; retry %d", incoming.update_id, attempt)
-            raise ConcurrentUpdate(f"gave up on update {incoming.update_id} after {CAS_RETRIES}")
+            # Holding the learner's lock while queued: a group never has two of their events.
+            return await self._groups.submit(incoming)
 
     async def deactivate(self, platform: str, user_id: str) -> bool:
         """The learner blocked Clio (Telegram's 403): mark them inactive so nothing scheduled
@@ -93,39 +92,75 @@ class TutorService:
             await uow.learners.update(learner.id, active=False)
             return True
 
-    async def _handle_once(self, incoming: Incoming) -> tuple[Reply, ...]:
-        """One try in one unit of work. The learner's row is locked as it is read: another
-        process handling them (a message, a prompt) is waited for, and what it committed is
-        what this one reads, profile and state alike."""
-        now = self._clock()
-        async with self._store.unit_of_work() as uow:
-            if incoming.update_id is not None and not await uow.updates.claim(
-                incoming.platform, incoming.update_id, now=now
-            ):
-                log.info("update %s already handled", incoming.update_id)
-                return ()
-            learner = await uow.learners.get_or_create(
-                platform=incoming.platform,
-                external_id=incoming.user_id,
-                display_name=incoming.display_name,
-                now=now,
-                for_update=True,  # across processes, the learner's door: see `_handle_once`
-            )
-            if not learner.active and not isinstance(incoming.event, PromptDue):
-                # They wrote to us again, so they unblocked us: prompts may resume.
-                await uow.learners.update(learner.id, active=True)
-            event: Event | None = incoming.event
-            replies: tuple[Reply, ...] = ()
-            command = self._teaching.wants(incoming.event)
-            if command is not None:
-                handled = await self._teaching.handle(uow, learner, command, now=now)
-                event, replies = handled.then, handled.replies
-            if event is not None:
-                outcome = await self.run_step(
-                    uow, learner, event, now=now, rng=self._rng_for(incoming)
+    async def _handle_group(self, group: Sequence[Incoming]) -> list[tuple[Reply, ...] | Exception]:
+        """Several learners' events in one unit of work; if that fails (one learner's state
+        moved, a deadlock, a bug that one event trips), each is handled again on its own, so
+        that one event's failure is only that event's."""
+        if len(group) > 1:
+            try:
+                return list(await self._handle_once(group))
+            except Exception as error:
+                log.warning(
+                    "%d events together failed (%r); handling each alone", len(group), error
                 )
-                replies = (*replies, *outcome.replies)
-        return replies
+        results: list[tuple[Reply, ...] | Exception] = []
+        for incoming in group:
+            try:
+                results.append(await self._handle_alone(incoming))
+            except Exception as error:
+                results.append(error)
+        return results
+
+    async def _handle_alone(self, incoming: Incoming) -> tuple[Reply, ...]:
+        for attempt in range(1, CAS_RETRIES + 1):
+            try:
+                (replies,) = await self._handle_once([incoming])
+                return replies
+            except ConcurrentUpdate:
+                log.info("state moved under update %s; retry %d", incoming.update_id, attempt)
+        raise ConcurrentUpdate(f"gave up on update {incoming.update_id} after {CAS_RETRIES}")
+
+    async def _handle_once(self, group: Sequence[Incoming]) -> list[tuple[Reply, ...]]:
+        """One try at the events of `group` (each of another learner) in one unit of work,
+        each kind of statement once for all of them where it can be. The learners' rows are
+        locked as they are read: another process handling them (a message, a prompt) is
+        waited for, and what it committed is what this one reads, profile and state alike."""
+        now = self._clock()
+        replies: dict[int, tuple[Reply, ...]] = {}
+        async with self._store.unit_of_work() as uow:
+            fresh = await _claim(uow, group, now=now)
+            learners = await _learners(uow, fresh, now=now)
+            commands = [self._teaching.wants(incoming.event) for incoming in fresh]
+            # A teaching command may read or change its learner's state: loaded after it.
+            stored = await uow.states.load_many(
+                [learner.id for learner, command in zip(learners, commands) if command is None]
+            )
+            recorded: list[tuple[int, tuple[Record, ...]]] = []
+            for incoming, learner, command in zip(fresh, learners, commands, strict=True):
+                if not learner.active and not isinstance(incoming.event, PromptDue):
+                    # They wrote to us again, so they unblocked us: prompts may resume.
+                    await uow.learners.update(learner.id, active=True)
+                event: Event | None = incoming.event
+                said: tuple[Reply, ...] = ()
+                if command is not None:
+                    handled = await self._teaching.handle(uow, learner, command, now=now)
+                    event, said = handled.then, handled.replies
+                if event is not None:
+                    saved = (
+                        stored.get(learner.id)
+                        if command is None
+                        else await uow.states.load(learner.id)
+                    )
+                    state, version = self._profiled(learner, saved)
+                    outcome = step(self._tutor, state, event, now=now, rng=self._rng_for(incoming))
+                    await uow.states.save(
+                        learner.id, outcome.state.to_json(), expected_version=version, now=now
+                    )
+                    recorded.append((learner.id, outcome.records))
+                    said = (*said, *outcome.replies)
+                replies[id(incoming)] = said
+            await save_records(uow, recorded, now=now)
+        return [replies.get(id(incoming), ()) for incoming in group]
 
     async def run_step(
         self,
@@ -144,7 +179,7 @@ class TutorService:
         await uow.states.save(
             learner.id, outcome.state.to_json(), expected_version=version, now=now
         )
-        await save_records(uow, learner.id, outcome.records, now=now)
+        await save_records(uow, [(learner.id, outcome.records)], now=now)
         return outcome
 
     async def preview(
@@ -165,9 +200,12 @@ class TutorService:
         return self._clock()
 
     async def _load(self, uow: UnitOfWork, learner: Learner) -> tuple[LearnerState, int]:
+        return self._profiled(learner, await uow.states.load(learner.id))
+
+    def _profiled(self, learner: Learner, stored: StoredState | None) -> tuple[LearnerState, int]:
         """The learner's saved state (and its version), with the profile kept on the learner
         row (name, zone, daily time) laid over it."""
-        state, version = await self._saved(uow, learner.id)
+        state, version = _state_of(learner.id, stored)
         daily = learner.daily_prompt_time
         profile = replace(
             state,
@@ -177,14 +215,51 @@ class TutorService:
         )
         return profile, version
 
-    async def _saved(self, uow: UnitOfWork, learner_id: int) -> tuple[LearnerState, int]:
-        stored = await uow.states.load(learner_id)
-        if stored is None:
-            return LearnerState(), 0
-        try:
-            return LearnerState.from_json(stored.state), stored.version
-        except StateError:
-            # Unreadable state must not lock a learner out: start the dialog afresh; their
-            # answers, cards and days are kept in their own tables.
-            log.exception("learner %s: unreadable state; starting afresh", learner_id)
-            return LearnerState(started=True), stored.version
+
+def _state_of(learner_id: int, stored: StoredState | None) -> tuple[LearnerState, int]:
+    if stored is None:
+        return LearnerState(), 0
+    try:
+        return LearnerState.from_json(stored.state), stored.version
+    except StateError:
+        # Unreadable state must not lock a learner out: start the dialog afresh; their
+        # answers, cards and days are kept in their own tables.
+        log.exception("learner %s: unreadable state; starting afresh", learner_id)
+        return LearnerState(started=True), stored.version
+
+
+async def _claim(uow: UnitOfWork, group: Sequence[Incoming], *, now: datetime) -> list[Incoming]:
+    """The events of `group` not handled before (claiming their update ids), in order."""
+    claimed: dict[str, set[str]] = {}
+    for platform in {incoming.platform for incoming in group}:
+        ids = [i.update_id for i in group if i.platform == platform and i.update_id is not None]
+        claimed[platform] = await uow.updates.claim_many(platform, ids, now=now)
+    fresh = []
+    for incoming in group:
+        if incoming.update_id is None or str(incoming.update_id) in claimed[incoming.platform]:
+            fresh.append(incoming)
+        else:
+            log.info("update %s already handled", incoming.update_id)
+    return fresh
+
+
+async def _learners(uow: UnitOfWork, group: Sequence[Incoming], *, now: datetime) -> list[Learner]:
+    """Each event's learner, created on first contact, their rows locked (see `_handle_once`)."""
+    found: dict[tuple[str, str], Learner] = {}
+    for platform in {incoming.platform for incoming in group}:
+        ids = [incoming.user_id for incoming in group if incoming.platform == platform]
+        known = await uow.learners.find_many(platform=platform, external_ids=ids, for_update=True)
+        found.update(((platform, user_id), learner) for user_id, learner in known.items())
+    learners = []
+    for incoming in group:
+        learner = found.get((incoming.platform, incoming.user_id))
+        if learner is None:
+            learner = await uow.learners.get_or_create(
+                platform=incoming.platform,
+                external_id=incoming.user_id,
+                display_name=incoming.display_name,
+                now=now,
+                for_update=True,
+            )
+        learners.append(learner)
+    return learners

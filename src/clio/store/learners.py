@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 from functools import cache
 from typing import Any
@@ -20,6 +21,15 @@ _FIND = select(sql.learners).where(
     sql.learners.c.external_id == bindparam("external_id"),
 )
 _GET = select(sql.learners).where(sql.learners.c.id == bindparam("learner_id"))
+# By id, so that units of work locking several learners lock them in one order (no deadlock).
+_FIND_MANY = (
+    select(sql.learners)
+    .where(
+        sql.learners.c.platform == bindparam("platform"),
+        sql.learners.c.external_id.in_(bindparam("external_ids", expanding=True)),
+    )
+    .order_by(sql.learners.c.id)
+)
 # Locked reads, on PostgreSQL `SELECT ... FOR NO KEY UPDATE` of the learner's row: a message,
 # a prompt and a report of one learner in different processes run one after the other, each
 # reading the learner after the previous commit. NO KEY: foreign-key checks of rows pointing
@@ -27,6 +37,7 @@ _GET = select(sql.learners).where(sql.learners.c.id == bindparam("learner_id"))
 # there holds the whole database already.)
 _FIND_LOCKED = _FIND.with_for_update(key_share=True)
 _GET_LOCKED = _GET.with_for_update(key_share=True)
+_FIND_MANY_LOCKED = _FIND_MANY.with_for_update(key_share=True)
 
 
 @cache
@@ -96,6 +107,20 @@ class SqlLearners:
         )
         row = found.first()
         return None if row is None else to_learner(row)
+
+    async def find_many(
+        self, *, platform: str, external_ids: Sequence[str], for_update: bool = False
+    ) -> dict[str, Learner]:
+        """The learners of these ids that exist, by external id, in one statement;
+        `for_update` locks their rows as `get` does, in the order of their ids."""
+        if not external_ids:
+            return {}
+        found = await sql.execute(
+            self._session,
+            _FIND_MANY_LOCKED if for_update else _FIND_MANY,
+            {"platform": platform, "external_ids": list(external_ids)},
+        )
+        return {row.external_id: to_learner(row) for row in found}
 
     async def get(self, learner_id: int, *, for_update: bool = False) -> Learner | None:
         """The learner; `for_update` first waits for, then holds, their row until the unit

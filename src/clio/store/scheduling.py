@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
 
 from sqlalchemy import Executable, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clio.core.records import Card, LessonPosition
+from clio.core.records import Card, LessonMove, LessonPosition
 from clio.store import sql
 from clio.store.models import CardRow, LessonPositionRow
 from clio.store.upsert import insert
@@ -56,16 +57,22 @@ class SqlCards:
 
     async def upsert(self, card: Card) -> None:
         """Store the card, replacing the learner's card for the same item if there is one."""
-        await sql.execute(
-            self._session,
-            _upsert_card(self._dialect),
+        await self.upsert_many([card])
+
+    async def upsert_many(self, cards: Sequence[Card]) -> None:
+        """`upsert` each card, in order, as one executemany."""
+        if not cards:
+            return
+        values = [
             {
                 "learner_id": card.learner_id,
                 "item_id": card.item_id,
                 "state": dict(card.state),
                 "due": card.due,
-            },
-        )
+            }
+            for card in cards
+        ]
+        await sql.execute(self._session, _upsert_card(self._dialect), values)
 
     async def due(self, learner_id: int, now: datetime, limit: int) -> tuple[Card, ...]:
         """Up to `limit` cards due at `now` or before, most overdue first (ties by item id)."""
@@ -99,17 +106,23 @@ class SqlLessons:
     ) -> None:
         """Move the learner to `position` in the topic, counting one more completed lesson
         if `completed`: one statement, whether or not the topic was started before."""
-        await sql.execute(
-            self._session,
-            _advance(self._dialect),
+        await self.advance_many([LessonMove(learner_id, topic_id, position, completed)], now=now)
+
+    async def advance_many(self, moves: Sequence[LessonMove], *, now: datetime) -> None:
+        """`advance` for each move, in order, as one executemany."""
+        if not moves:
+            return
+        values = [
             {
-                "learner_id": learner_id,
-                "topic_id": topic_id,
-                "position": position,
-                "completed_lessons": int(completed),
+                "learner_id": move.learner_id,
+                "topic_id": move.topic_id,
+                "position": move.position,
+                "completed_lessons": int(move.completed),
                 "updated_at": now,
-            },
-        )
+            }
+            for move in moves
+        ]
+        await sql.execute(self._session, _advance(self._dialect), values)
 
     async def for_learner(self, learner_id: int) -> tuple[LessonPosition, ...]:
         """The learner's positions in every topic started, by topic id."""

@@ -8,7 +8,7 @@ session's connection: in the same transaction as everything else the unit of wor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import CursorResult, Executable, Table
@@ -41,8 +41,11 @@ days = table(ActiveDayRow)
 
 
 async def execute(
-    session: AsyncSession, statement: Executable, params: Mapping[str, Any] | None = None
+    session: AsyncSession,
+    statement: Executable,
+    params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
 ) -> CursorResult[Any]:
-    """`statement` in the session's transaction, without the ORM."""
+    """`statement` in the session's transaction, without the ORM; a list of parameter sets
+    runs it once per set, as one executemany."""
     connection = await session.connection()
     return await connection.execute(statement, params)
