@@ -11,6 +11,11 @@ import platformdirs
 
 from clio.core.errors import ConfigurationError
 
+# The bundled seeds and dialogs: inside an installed wheel (pyproject.toml's force-include),
+# or at the top of the source tree this file sits in.
+_PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
+_SOURCE_TREE = Path(__file__).resolve().parents[2]
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -37,13 +42,34 @@ class Settings:
         env = os.environ if env is None else env
         data_dir = Path(env.get("CLIO_DATA_DIR") or platformdirs.user_data_dir("clio"))
         return cls(
-            seeds_dir=Path(env.get("CLIO_SEEDS_DIR", "seeds")),
-            dialogs_dir=Path(env.get("CLIO_DIALOGS_DIR", "dialogs")),
+            seeds_dir=content_dir("seeds", env.get("CLIO_SEEDS_DIR")),
+            dialogs_dir=content_dir("dialogs", env.get("CLIO_DIALOGS_DIR")),
             cache_dir=Path(env.get("CLIO_CACHE_DIR") or platformdirs.user_cache_dir("clio")),
             data_dir=data_dir,
             database_url=env.get("CLIO_DATABASE_URL", ""),
             bot_username=env.get("CLIO_BOT_USERNAME", "").strip().lstrip("@"),
         )
+
+
+def content_dir(
+    name: str,
+    configured: str | None,
+    *,
+    cwd: Path | None = None,
+    package: Path = _PACKAGE_CONTENT,
+    source_tree: Path = _SOURCE_TREE,
+) -> Path:
+    """Where the `name` content folder (seeds or dialogs) is: the one configured; else
+    `name` in the working folder (a checkout, or an author's own content); else the copy an
+    installed wheel carries; else the source tree's (an editable install run elsewhere).
+    When none exists, `name` itself, so that the error names what was looked for."""
+    if configured:
+        return Path(configured)
+    here = Path(name) if cwd is None else cwd / name
+    for folder in (here, package / name, source_tree / name):
+        if folder.is_dir():
+            return folder
+    return here
 
 
 @dataclass(frozen=True)

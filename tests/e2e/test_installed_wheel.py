@@ -1,5 +1,5 @@
-"""A wheel of Clio carries its migrations, and Clio installed from it upgrades a database
-with them: no source tree, no pyproject.toml."""
+"""A wheel of Clio carries its migrations and its bundled seeds and dialogs: Clio installed
+from it upgrades a database and answers from the bundled seed, with no source tree around."""
 
 from __future__ import annotations
 
@@ -69,3 +69,29 @@ def test_the_wheel_ships_the_migrations_and_the_installed_store_finds_them(
     assert Path(imported).is_relative_to(site)
     assert Path(found) == site / "clio" / "store" / "migrations"
     assert revision == migrate.head_revision()
+
+
+def test_the_installed_wheel_answers_from_its_bundled_seed_in_any_folder(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path / "dist")
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    assert "clio/content/seeds/treaty-of-paris-1856.txt" in shipped
+    assert {f"clio/content/dialogs/{path.name}" for path in (ROOT / "dialogs").glob("*.yaml")} <= (
+        shipped
+    )
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    away = tmp_path / "elsewhere"  # no seeds/ or dialogs/ here
+    away.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CLIO_")} | {
+        "PYTHONPATH": str(site),
+        "CLIO_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    asked = subprocess.run(
+        [sys.executable, "-m", "clio", "ask", "When did Alexander II take the crown of Russia?"],
+        env=env,
+        cwd=away,
+        capture_output=True,
+        text=True,
+    )
+    assert asked.returncode == 0, asked.stderr
+    assert "1855" in asked.stdout and "treaty-of-paris-1856" in asked.stdout

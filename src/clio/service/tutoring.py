@@ -132,9 +132,8 @@ class TutorService:
             learners = await _learners(uow, fresh, now=now)
             commands = [self._teaching.wants(incoming.event) for incoming in fresh]
             # A teaching command may read or change its learner's state: loaded after it.
-            stored = await uow.states.load_many(
-                [learner.id for learner, command in zip(learners, commands) if command is None]
-            )
+            plain = zip(learners, commands, strict=True)
+            stored = await uow.states.load_many([who.id for who, wants in plain if wants is None])
             recorded: list[tuple[int, tuple[Record, ...]]] = []
             for incoming, learner, command in zip(fresh, learners, commands, strict=True):
                 if not learner.active and not isinstance(incoming.event, PromptDue):
