@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
+import pytest
 from store_values import NOW
 
+from clio.core.errors import ConcurrentUpdate
 from clio.core.records import (
     ActiveDay,
     Attempt,
@@ -16,6 +18,8 @@ from clio.core.records import (
     LessonMove,
     LessonPosition,
     Review,
+    StateChange,
+    StoredState,
 )
 from clio.store import SqlStore
 
@@ -112,3 +116,50 @@ async def test_records_of_several_learners_at_once(
         assert await uow.lessons.for_learner(ben.id) == (LessonPosition(ben.id, "t", 1, 0, NOW),)
         assert await uow.days.list(ada.id) == (date(2026, 3, 1),)
         assert await uow.days.list(ben.id) == (date(2026, 3, 1),)
+
+
+async def test_save_many_saves_first_and_later_states_by_compare_and_swap(
+    store: SqlStore, make_learner: MakeLearner
+) -> None:
+    ada, ben, cy = await make_learner("1"), await make_learner("2"), await make_learner("3")
+    async with store.unit_of_work() as uow:
+        await uow.states.save(ada.id, {"schema_version": 1, "n": 0}, expected_version=0, now=NOW)
+    later = NOW + timedelta(minutes=1)
+    async with store.unit_of_work() as uow:
+        await uow.states.save_many(
+            [
+                StateChange(ada.id, {"schema_version": 1, "n": 1, "é": [1, {"x": None}]}, 1),
+                StateChange(ben.id, {"schema_version": 2, "n": 1}, 0),
+            ],
+            now=later,
+        )
+        await uow.states.save_many([], now=later)
+    async with store.unit_of_work() as uow:
+        saved = await uow.states.load_many([ada.id, ben.id, cy.id])
+    assert saved == {
+        ada.id: StoredState(
+            ada.id, {"schema_version": 1, "n": 1, "é": [1, {"x": None}]}, 1, 2, later
+        ),
+        ben.id: StoredState(ben.id, {"schema_version": 2, "n": 1}, 2, 1, later),
+    }
+
+
+@pytest.mark.parametrize("stale", ["update", "insert"])
+async def test_save_many_refuses_when_any_state_moved(
+    store: SqlStore, make_learner: MakeLearner, stale: str
+) -> None:
+    ada, ben = await make_learner("1"), await make_learner("2")
+    async with store.unit_of_work() as uow:
+        await uow.states.save(ada.id, {"schema_version": 1}, expected_version=0, now=NOW)
+        await uow.states.save(ben.id, {"schema_version": 1}, expected_version=0, now=NOW)
+        await uow.states.save(ben.id, {"schema_version": 1}, expected_version=1, now=NOW)
+    moved = StateChange(ben.id, {"schema_version": 1, "lost": True}, 1 if stale == "update" else 0)
+    with pytest.raises(ConcurrentUpdate):
+        async with store.unit_of_work() as uow:
+            await uow.states.save_many(
+                [StateChange(ada.id, {"schema_version": 1, "n": 1}, 1), moved], now=NOW
+            )
+    async with store.unit_of_work() as uow:
+        kept = await uow.states.load_many([ada.id, ben.id])
+    assert (kept[ada.id].version, kept[ben.id].version) == (1, 2)
+    assert "lost" not in kept[ben.id].state

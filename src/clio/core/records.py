@@ -40,6 +40,15 @@ class StoredState:
 
 
 @dataclass(frozen=True, slots=True)
+class StateChange:
+    """A learner's new dialog state, to be saved if theirs is still at `expected_version`."""
+
+    learner_id: int
+    state: JsonObject
+    expected_version: int
+
+
+@dataclass(frozen=True, slots=True)
 class Attempt:
     """One answer to one question. `id` is None until the store has added it."""
 

@@ -25,6 +25,7 @@ from clio.core.records import (
     Member,
     OutboxMessage,
     Review,
+    StateChange,
     StoredState,
     Teacher,
 )
@@ -95,6 +96,11 @@ class States(Protocol):
     ) -> int:
         """Compare-and-swap: raises `ConcurrentUpdate` unless the saved version is still
         `expected_version` (0 for a learner with no state yet); returns the new version."""
+        ...
+
+    async def save_many(self, changes: Sequence[StateChange], *, now: datetime) -> None:
+        """`save` of several learners' states at once; raises `ConcurrentUpdate` if any had
+        moved (having saved some or none: the unit of work must roll back)."""
         ...
 
 

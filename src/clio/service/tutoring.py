@@ -13,7 +13,7 @@ from clio.core.engine import step
 from clio.core.errors import ConcurrentUpdate
 from clio.core.messages import Event, PromptDue, Reply
 from clio.core.outcome import Outcome, Record
-from clio.core.records import Learner, StoredState
+from clio.core.records import Learner, StateChange, StoredState
 from clio.core.state import LearnerState, StateError
 from clio.core.tutor import Tutor
 from clio.service.group_commit import GroupCommit
@@ -134,6 +134,7 @@ class TutorService:
             # A teaching command may read or change its learner's state: loaded after it.
             plain = zip(learners, commands, strict=True)
             stored = await uow.states.load_many([who.id for who, wants in plain if wants is None])
+            changes: list[StateChange] = []
             recorded: list[tuple[int, tuple[Record, ...]]] = []
             for incoming, learner, command in zip(fresh, learners, commands, strict=True):
                 if not learner.active and not isinstance(incoming.event, PromptDue):
@@ -152,12 +153,11 @@ class TutorService:
                     )
                     state, version = self._profiled(learner, saved)
                     outcome = step(self._tutor, state, event, now=now, rng=self._rng_for(incoming))
-                    await uow.states.save(
-                        learner.id, outcome.state.to_json(), expected_version=version, now=now
-                    )
+                    changes.append(StateChange(learner.id, outcome.state.to_json(), version))
                     recorded.append((learner.id, outcome.records))
                     said = (*said, *outcome.replies)
                 replies[id(incoming)] = said
+            await uow.states.save_many(changes, now=now)
             await save_records(uow, recorded, now=now)
         return [replies.get(id(incoming), ()) for incoming in group]
 
