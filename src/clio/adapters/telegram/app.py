@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
@@ -16,7 +17,9 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
+from clio.adapters.telegram.bot import ClioBot
 from clio.adapters.telegram.handlers import Handlers
 from clio.adapters.telegram.limits import ChatOrderedProcessor, ChatRateLimiter
 from clio.adapters.telegram.outbound import deliver
@@ -30,6 +33,11 @@ from clio.core.records import Learner
 from clio.service.outbox import Delivery
 
 log = logging.getLogger(__name__)
+# Telegram takes about 30 messages a second from one bot (PTB's rate limiter's default); at
+# 100-250 ms a round trip, a handful of keep-alive connections carries that. PTB's default
+# pool of 256 made each update twice as dear at 32 concurrent updates: httpcore walks every
+# pooled connection, a socket-readability syscall for each idle one, on each request event.
+SEND_CONNECTIONS = 8
 # Only what Clio handles: edited messages, channel posts and the rest are never fetched.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
@@ -158,17 +166,22 @@ def _set(ready: asyncio.Event | None) -> None:
 
 def build_bot(config: BotConfig, tutoring: Tutoring, texts: BotTexts) -> TelegramBot:
     """The bot with Clio's handlers and limits; not yet started."""
-    builder = ApplicationBuilder().token(config.token)
-    if config.api_url:
-        base = config.api_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(_file_url(base))
+    bot = ClioBot(
+        config.token,
+        # No pool timeout: a send waits its turn for a connection rather than failing after
+        # PTB's one second; the requests holding the connections have their own timeouts.
+        request=HTTPXRequest(connection_pool_size=SEND_CONNECTIONS, pool_timeout=None),
+        get_updates_request=SkipBadUpdates(),
+        rate_limiter=ChatRateLimiter(limit=config.rate_limit),
+        **_addresses(config.api_url),
+    )
     app = (
-        builder.rate_limiter(ChatRateLimiter(limit=config.rate_limit))
-        .get_updates_request(SkipBadUpdates())
+        ApplicationBuilder()
+        .bot(bot)
         .concurrent_updates(ChatOrderedProcessor(config.concurrent_updates))
         .build()
     )
-    add_handlers(app, Handlers(tutoring, texts, config.backoff))
+    add_handlers(app, Handlers(bot, tutoring, texts, config.backoff))
     return TelegramBot(app, config, texts)
 
 
@@ -182,6 +195,14 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     )
     app.add_handler(CallbackQueryHandler(handlers.on_press))
     app.add_error_handler(handlers.on_error)
+
+
+def _addresses(api_url: str | None) -> dict[str, Any]:
+    """The bot's base URLs for a Bot API server other than Telegram's; none for Telegram's."""
+    if not api_url:
+        return {}
+    base = api_url.rstrip("/")
+    return {"base_url": base, "base_file_url": _file_url(base)}
 
 
 def _file_url(base: str) -> str:

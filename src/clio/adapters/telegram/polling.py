@@ -2,13 +2,17 @@
 
 PTB parses a getUpdates batch in one go: one malformed update (say, a field of a newer Bot
 API version) makes the whole batch fail, the offset never moves, and polling retries the same
-batch forever. This request class checks each update first and swaps one that does not parse
-for a bare `{"update_id": ...}`: PTB moves past it, no handler matches it, and it is logged."""
+batch forever. When the bot (`ClioBot.get_updates`) meets such a batch it fetches it again with
+this request class checking each update, which swaps one that does not parse for a bare
+`{"update_id": ...}`: PTB moves past it, no handler matches it, and it is logged. Batches that
+parse (all but a handful) are parsed once, by PTB."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from telegram import Update
@@ -18,10 +22,21 @@ log = logging.getLogger(__name__)
 
 
 class SkipBadUpdates(HTTPXRequest):
-    """PTB's httpx request for getUpdates, with unparseable updates replaced by empty ones."""
+    """PTB's httpx request for getUpdates; while `checking_each()`, unparseable updates are
+    replaced by empty ones."""
 
     def __init__(self) -> None:
         super().__init__(connection_pool_size=1)  # PTB's default for getUpdates
+        self._checking = False
+
+    @contextlib.contextmanager
+    def checking_each(self) -> Iterator[None]:
+        """Check each update of the answers fetched meanwhile (one poller: no overlap)."""
+        self._checking = True
+        try:
+            yield
+        finally:
+            self._checking = False
 
     async def do_request(
         self,
@@ -32,7 +47,7 @@ class SkipBadUpdates(HTTPXRequest):
         **kwargs: Any,
     ) -> tuple[int, bytes]:
         status, payload = await super().do_request(url, method, request_data, *args, **kwargs)
-        if status != 200 or not url.endswith("/getUpdates"):
+        if not self._checking or status != 200 or not url.endswith("/getUpdates"):
             return status, payload
         return status, sanitise(payload)
 
