@@ -17,7 +17,6 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
 
 from clio.adapters.telegram.bot import ClioBot
 from clio.adapters.telegram.handlers import Handlers
@@ -26,6 +25,7 @@ from clio.adapters.telegram.outbound import deliver
 from clio.adapters.telegram.polling import SkipBadUpdates
 from clio.adapters.telegram.port import BotTexts, Tutoring
 from clio.adapters.telegram.sending import Backoff
+from clio.adapters.telegram.transport import AiohttpRequest
 from clio.adapters.telegram.webhook import WebhookServer
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
@@ -33,11 +33,6 @@ from clio.core.records import Learner
 from clio.service.outbox import Delivery
 
 log = logging.getLogger(__name__)
-# Telegram takes about 30 messages a second from one bot (PTB's rate limiter's default); at
-# 100-250 ms a round trip, a handful of keep-alive connections carries that. PTB's default
-# pool of 256 made each update twice as dear at 32 concurrent updates: httpcore walks every
-# pooled connection, a socket-readability syscall for each idle one, on each request event.
-SEND_CONNECTIONS = 8
 # Only what Clio handles: edited messages, channel posts and the rest are never fetched.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
@@ -143,7 +138,7 @@ class TelegramBot:
         """getMe: proves the token and the address before anything else runs."""
         where = self.config.api_url or "api.telegram.org"
         try:
-            await self.app.initialize()
+            await self._get_me()
         except InvalidToken:
             raise ConfigurationError(
                 f"Telegram ({where}) rejected the bot token (getMe: 401 Unauthorized); "
@@ -151,6 +146,14 @@ class TelegramBot:
             ) from None
         except NetworkError as error:
             raise ConfigurationError(f"cannot reach the Bot API at {where}: {error}") from None
+
+    async def _get_me(self) -> None:
+        try:
+            await self.app.initialize()
+        except (InvalidToken, NetworkError):
+            # PTB leaves open the connections getMe made; close them (aiohttp warns if not).
+            await self.app.bot.shutdown()
+            raise
 
     async def _register_commands(self) -> None:
         commands = [BotCommand(name, text) for name, text in self.texts.commands.items()]
@@ -168,9 +171,7 @@ def build_bot(config: BotConfig, tutoring: Tutoring, texts: BotTexts) -> Telegra
     """The bot with Clio's handlers and limits; not yet started."""
     bot = ClioBot(
         config.token,
-        # No pool timeout: a send waits its turn for a connection rather than failing after
-        # PTB's one second; the requests holding the connections have their own timeouts.
-        request=HTTPXRequest(connection_pool_size=SEND_CONNECTIONS, pool_timeout=None),
+        request=AiohttpRequest(),  # a few keep-alive connections; see transport.py
         get_updates_request=SkipBadUpdates(),
         rate_limiter=ChatRateLimiter(limit=config.rate_limit),
         **_addresses(config.api_url),

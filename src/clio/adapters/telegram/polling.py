@@ -16,17 +16,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from telegram import Update
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import RequestData
+
+from clio.adapters.telegram.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
 
-class SkipBadUpdates(HTTPXRequest):
-    """PTB's httpx request for getUpdates; while `checking_each()`, unparseable updates are
-    replaced by empty ones."""
+class SkipBadUpdates(AiohttpRequest):
+    """The request for getUpdates; while `checking_each()`, unparseable updates are replaced
+    by empty ones."""
 
     def __init__(self) -> None:
-        super().__init__(connection_pool_size=1)  # PTB's default for getUpdates
+        super().__init__(connections=1)  # one long poll at a time, as PTB's default
         self._checking = False
 
     @contextlib.contextmanager
