@@ -9,8 +9,10 @@ its last request; the echo bot gets the same number of text updates and answers 
 one message (PTB's own echo example, default settings). Clio runs with the service and a
 fresh SQLite file, then a fresh PostgreSQL database; "service alone" sends the same sessions
 straight to `TutorService.handle`, to show which share of Clio's cost is the adapter's. Flood
-limits are off for both bots: they would measure Telegram's rules, not the code. Ends with
-one line `RESULT {json}`.
+limits are off for both bots: they would measure Telegram's rules, not the code. "canned
+tutor" runs Clio's adapter over the same sessions with a tutor that answers each update with
+one short reply at once (no service, no database): the adapter's own cost, beside echo's.
+Ends with one line `RESULT {json}`.
 """
 
 from __future__ import annotations
@@ -34,14 +36,17 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from fakebot import FakeBotApi, FakeUser, Learner  # noqa: E402
 
-from clio.adapters.telegram import BotConfig, Inbound, TelegramBot  # noqa: E402
+from clio.adapters.telegram import BotConfig, BotTexts, Inbound, TelegramBot, build_bot  # noqa: E402
 from clio.adapters.telegram.translate import event_of  # noqa: E402
 from clio.bootstrap import build_service  # noqa: E402
 from clio.commands.run import ServiceTutoring, telegram_bot  # noqa: E402
+from clio.core.messages import Reply  # noqa: E402
 from clio.service.tutoring import TutorService  # noqa: E402
 from clio.settings import Secret, Settings, TelegramSettings  # noqa: E402
 
 SESSION = ("/start", "/lesson", "1856", "1855", "When was the Treaty of Paris signed?", "/progress")
+CANNED_REPLY = Reply("The Treaty of Paris was signed on 30 March 1856. When did the war begin?")
+CANNED_TEXTS = BotTexts(apology="Sorry.", not_text="Text only.", private_only="In private: {link}")
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 BENCH_DB = "clio_telegram_bench"
 
@@ -97,6 +102,27 @@ async def echo_run(users: int) -> tuple[float, float, int]:
 
         seconds, cpu = await timed(api, serve)
         assert len(api.calls_to("sendMessage")) == count, "the echo bot missed updates"
+        return seconds, cpu, count
+
+
+class CannedTutor:
+    """The adapter's port answered at once with one short reply: the adapter alone."""
+
+    async def handle(self, inbound: Inbound) -> tuple[Reply, ...]:
+        return (CANNED_REPLY,)
+
+    async def deactivate(self, user_id: str) -> None:
+        """Nobody blocks the bot here."""
+
+
+async def canned_run(users: int) -> tuple[float, float, int]:
+    """Clio's adapter, as `clio run` builds it (32 concurrent updates), on the same sessions."""
+    async with FakeBotApi() as api:
+        count = queue_updates(api, users, SESSION)
+        config = BotConfig(token=api.token, api_url=api.base_url, rate_limit=False)
+        bot = build_bot(config, CannedTutor(), CANNED_TEXTS)
+        seconds, cpu = await timed(api, lambda stop: bot.serve(stop))
+        assert len(api.calls_to("sendMessage")) == count, "the canned bot missed updates"
         return seconds, cpu, count
 
 
@@ -179,8 +205,9 @@ def line(name: str, count: int, seconds: float, cpu: float, echo: tuple[float, f
 
 
 async def main(users: int, postgres: str, rounds: int) -> dict[str, object]:
-    """`rounds` rounds of echo, Clio on SQLite, Clio on PostgreSQL, interleaved so that load
-    from other processes hits them alike; the median of each is reported."""
+    """`rounds` rounds of echo, the canned tutor, Clio on SQLite and on PostgreSQL,
+    interleaved so that load from other processes hits them alike; the median of each is
+    reported."""
     result: dict[str, object] = {"users": users, "updates": users * len(SESSION)}
     runs: dict[str, list[tuple[float, float, int]]] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -188,6 +215,7 @@ async def main(users: int, postgres: str, rounds: int) -> dict[str, object]:
         for round_ in range(rounds):
             seconds, cpu, count = await echo_run(users)
             runs.setdefault("echo", []).append((seconds, cpu, count))
+            runs.setdefault("canned", []).append(await canned_run(users))
             targets = {"sqlite": f"sqlite:///{cache / f'bench{round_}.db'}"}
             pg_url = await fresh_postgres(postgres) if postgres != "none" else None
             if pg_url:
@@ -205,6 +233,11 @@ async def main(users: int, postgres: str, rounds: int) -> dict[str, object]:
     print(line("echo bot (PTB defaults)", count, echo_seconds, echo_cpu, echo))
     result["echo_updates_per_s"] = round(echo[0], 1)
     result["echo_cpu_ms_per_update"] = round(echo[1], 2)
+    seconds, cpu, count = medians["canned"]
+    print(line("canned tutor (adapter)", count, seconds, cpu, echo))
+    result["canned_updates_per_s"] = round(count / seconds, 1)
+    result["canned_cpu_ms_per_update"] = round(cpu * 1000 / count, 2)
+    result["canned_ratio"] = round(count / seconds / echo[0], 3)
     for name in ("sqlite", "postgres"):
         if name not in medians:
             continue

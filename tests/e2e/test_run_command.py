@@ -93,7 +93,7 @@ async def test_clio_v_run_logs_requests_without_the_token(
     env.setenv("CLIO_TELEGRAM_API_URL", api.base_url)
     with caplog.at_level(logging.DEBUG):
         assert await asyncio.to_thread(cli.main, ["-v", "run"]) == 2
-    assert "/bot<token>/getMe" in caplog.text  # httpx logged the request line...
+    assert "/bot<token>/getMe" in caplog.text  # the request line was logged...
     assert "777:revoked" not in caplog.text  # ...with the token filtered out
 
 

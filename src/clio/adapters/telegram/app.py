@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
@@ -17,12 +18,14 @@ from telegram.ext import (
     filters,
 )
 
+from clio.adapters.telegram.bot import ClioBot
 from clio.adapters.telegram.handlers import Handlers
 from clio.adapters.telegram.limits import ChatOrderedProcessor, ChatRateLimiter
 from clio.adapters.telegram.outbound import deliver
 from clio.adapters.telegram.polling import SkipBadUpdates
 from clio.adapters.telegram.port import BotTexts, Tutoring
 from clio.adapters.telegram.sending import Backoff
+from clio.adapters.telegram.transport import AiohttpRequest
 from clio.adapters.telegram.webhook import WebhookServer
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
@@ -135,7 +138,7 @@ class TelegramBot:
         """getMe: proves the token and the address before anything else runs."""
         where = self.config.api_url or "api.telegram.org"
         try:
-            await self.app.initialize()
+            await self._get_me()
         except InvalidToken:
             raise ConfigurationError(
                 f"Telegram ({where}) rejected the bot token (getMe: 401 Unauthorized); "
@@ -143,6 +146,14 @@ class TelegramBot:
             ) from None
         except NetworkError as error:
             raise ConfigurationError(f"cannot reach the Bot API at {where}: {error}") from None
+
+    async def _get_me(self) -> None:
+        try:
+            await self.app.initialize()
+        except (InvalidToken, NetworkError):
+            # PTB leaves open the connections getMe made; close them (aiohttp warns if not).
+            await self.app.bot.shutdown()
+            raise
 
     async def _register_commands(self) -> None:
         commands = [BotCommand(name, text) for name, text in self.texts.commands.items()]
@@ -158,17 +169,20 @@ def _set(ready: asyncio.Event | None) -> None:
 
 def build_bot(config: BotConfig, tutoring: Tutoring, texts: BotTexts) -> TelegramBot:
     """The bot with Clio's handlers and limits; not yet started."""
-    builder = ApplicationBuilder().token(config.token)
-    if config.api_url:
-        base = config.api_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(_file_url(base))
+    bot = ClioBot(
+        config.token,
+        request=AiohttpRequest(),  # a few keep-alive connections; see transport.py
+        get_updates_request=SkipBadUpdates(),
+        rate_limiter=ChatRateLimiter(limit=config.rate_limit),
+        **_addresses(config.api_url),
+    )
     app = (
-        builder.rate_limiter(ChatRateLimiter(limit=config.rate_limit))
-        .get_updates_request(SkipBadUpdates())
+        ApplicationBuilder()
+        .bot(bot)
         .concurrent_updates(ChatOrderedProcessor(config.concurrent_updates))
         .build()
     )
-    add_handlers(app, Handlers(tutoring, texts, config.backoff))
+    add_handlers(app, Handlers(bot, tutoring, texts, config.backoff))
     return TelegramBot(app, config, texts)
 
 
@@ -182,6 +196,14 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     )
     app.add_handler(CallbackQueryHandler(handlers.on_press))
     app.add_error_handler(handlers.on_error)
+
+
+def _addresses(api_url: str | None) -> dict[str, Any]:
+    """The bot's base URLs for a Bot API server other than Telegram's; none for Telegram's."""
+    if not api_url:
+        return {}
+    base = api_url.rstrip("/")
+    return {"base_url": base, "base_file_url": _file_url(base)}
 
 
 def _file_url(base: str) -> str:

@@ -8,13 +8,19 @@ import logging
 from dataclasses import dataclass, field
 
 from telegram import CallbackQuery, Message, Update, User
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
 from clio.adapters.telegram import render
+from clio.adapters.telegram.bot import ClioBot
 from clio.adapters.telegram.port import BotTexts, Inbound, Tutoring
-from clio.adapters.telegram.sending import Backoff, Blocked, send_replies, with_retries
+from clio.adapters.telegram.sending import (
+    Backoff,
+    Blocked,
+    send_html,
+    send_replies,
+    with_retries,
+)
 from clio.adapters.telegram.translate import addressed_to_bot, event_of, private_link
 from clio.core.messages import ChoicePressed, Event, Reply
 
@@ -24,8 +30,9 @@ Context = ContextTypes.DEFAULT_TYPE
 
 @dataclass(frozen=True)
 class Handlers:
-    """Callbacks bound to the tutor and the adapter's own texts."""
+    """Callbacks bound to the bot that sends, the tutor and the adapter's own texts."""
 
+    bot: ClioBot  # the Application's own bot (context.bot is typed as a plain ExtBot)
     tutoring: Tutoring
     texts: BotTexts
     backoff: Backoff = field(default_factory=Backoff)
@@ -36,7 +43,8 @@ class Handlers:
         if message is None or user is None or message.text is None:
             return
         event = event_of(message.text, bot_username=context.bot.username)
-        await self._turn(update, context, user, event, chat_id=message.chat_id)
+        replies = await self._ask(update, user, event)
+        await self._send(user, message.chat_id, replies)
 
     async def on_press(self, update: Update, context: Context) -> None:
         """A button press: acknowledge at once, handle, then close the old keyboard."""
@@ -48,13 +56,13 @@ class Handlers:
             await query.answer()
         chat_id = query.message.chat.id if query.message is not None else user.id
         replies = await self._ask(update, user, ChoicePressed(query.data))
-        await self._send(context, user, chat_id, replies, answered=query if replies else None)
+        await self._send(user, chat_id, replies, answered=query if replies else None)
 
     async def on_not_text(self, update: Update, context: Context) -> None:
         """Photos, stickers, voice, files: Clio reads text only."""
         message = update.effective_message
         if message is not None:
-            await self._say(context, message.chat_id, self.texts.not_text)
+            await self._say(message.chat_id, self.texts.not_text)
 
     async def on_group(self, update: Update, context: Context) -> None:
         """In groups Clio only answers what is addressed to it, with a pointer to a private
@@ -63,7 +71,7 @@ class Handlers:
         if message is None or not addressed_to_bot(message, bot_username=context.bot.username):
             return
         link = private_link(context.bot.username)
-        await self._say(context, message.chat_id, self.texts.private_only.format(link=link))
+        await self._say(message.chat_id, self.texts.private_only.format(link=link))
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log the failure with its update id; tell the learner, briefly."""
@@ -74,13 +82,7 @@ class Handlers:
         chat = update.effective_chat
         if chat is not None and chat.type == chat.PRIVATE:
             with contextlib.suppress(Exception):  # the apology is best effort
-                await self._say(context, chat.id, self.texts.apology)
-
-    async def _turn(
-        self, update: Update, context: Context, user: User, event: Event, *, chat_id: int
-    ) -> None:
-        replies = await self._ask(update, user, event)
-        await self._send(context, user, chat_id, replies)
+                await self._say(chat.id, self.texts.apology)
 
     async def _ask(self, update: Update, user: User, event: Event) -> tuple[Reply, ...]:
         inbound = Inbound(str(user.id), user.full_name, event, update.update_id)
@@ -88,7 +90,6 @@ class Handlers:
 
     async def _send(
         self,
-        context: Context,
         user: User,
         chat_id: int,
         replies: tuple[Reply, ...],
@@ -100,7 +101,7 @@ class Handlers:
         try:
             if answered is not None:
                 await self._close_keyboard(answered)
-            await send_replies(context.bot, chat_id, replies, backoff=self.backoff)
+            await send_replies(self.bot, chat_id, replies, backoff=self.backoff)
         except Blocked:
             log.info("learner %s blocked the bot; marking inactive", user.id)
             await self.tutoring.deactivate(str(user.id))
@@ -112,16 +113,12 @@ class Handlers:
         label = render.pressed_label(message.reply_markup, query.data)
         if label is None:
             return
+        text = render.answered(message.text, label)
         with contextlib.suppress(BadRequest):  # already edited, or deleted by the learner
             await with_retries(
-                lambda: message.edit_text(
-                    render.answered(message.text or "", label), parse_mode=ParseMode.HTML
-                ),
+                lambda: self.bot.edit_html(message.chat_id, message.message_id, text),
                 backoff=self.backoff,
             )
 
-    async def _say(self, context: Context, chat_id: int, text: str) -> None:
-        await with_retries(
-            lambda: context.bot.send_message(chat_id, html.escape(text), parse_mode=ParseMode.HTML),
-            backoff=self.backoff,
-        )
+    async def _say(self, chat_id: int, text: str) -> None:
+        await send_html(self.bot, chat_id, html.escape(text), None, backoff=self.backoff)

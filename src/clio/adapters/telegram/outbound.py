@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot
 from telegram.error import TelegramError
 
+from clio.adapters.telegram.bot import ClioBot
 from clio.adapters.telegram.port import PLATFORM
 from clio.adapters.telegram.sending import Backoff, Blocked, send_replies
 from clio.core.messages import Reply
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 async def deliver(
-    bot: Bot, learner: Learner, replies: tuple[Reply, ...], *, backoff: Backoff
+    bot: ClioBot, learner: Learner, replies: tuple[Reply, ...], *, backoff: Backoff
 ) -> Delivery:
     """Send `replies` to `learner`; what happened, for the prompt ticker to record."""
     if learner.platform != PLATFORM:

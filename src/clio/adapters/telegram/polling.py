@@ -2,26 +2,43 @@
 
 PTB parses a getUpdates batch in one go: one malformed update (say, a field of a newer Bot
 API version) makes the whole batch fail, the offset never moves, and polling retries the same
-batch forever. This request class checks each update first and swaps one that does not parse
-for a bare `{"update_id": ...}`: PTB moves past it, no handler matches it, and it is logged."""
+batch forever. When the bot (`ClioBot.get_updates`) meets such a batch it fetches it again with
+this request class checking each update, which swaps one that does not parse for a bare
+`{"update_id": ...}`: PTB moves past it, no handler matches it, and it is logged. Batches that
+parse (all but a handful) are parsed once, by PTB."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from telegram import Update
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import RequestData
+
+from clio.adapters.telegram.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
 
-class SkipBadUpdates(HTTPXRequest):
-    """PTB's httpx request for getUpdates, with unparseable updates replaced by empty ones."""
+class SkipBadUpdates(AiohttpRequest):
+    """The request for getUpdates; while `checking_each()`, unparseable updates are replaced
+    by empty ones."""
 
     def __init__(self) -> None:
-        super().__init__(connection_pool_size=1)  # PTB's default for getUpdates
+        super().__init__(connections=1)  # one long poll at a time, as PTB's default
+        self._checking = False
+
+    @contextlib.contextmanager
+    def checking_each(self) -> Iterator[None]:
+        """Check each update of the answers fetched meanwhile (one poller: no overlap)."""
+        self._checking = True
+        try:
+            yield
+        finally:
+            self._checking = False
 
     async def do_request(
         self,
@@ -32,7 +49,7 @@ class SkipBadUpdates(HTTPXRequest):
         **kwargs: Any,
     ) -> tuple[int, bytes]:
         status, payload = await super().do_request(url, method, request_data, *args, **kwargs)
-        if status != 200 or not url.endswith("/getUpdates"):
+        if not self._checking or status != 200 or not url.endswith("/getUpdates"):
             return status, payload
         return status, sanitise(payload)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 REDACTED = "<token>"
 # Loggers that log each request (with its URL) at INFO or DEBUG; quiet unless asked.
-NOISY_LOGGERS = ("httpx", "httpcore", "telegram.request")
+NOISY_LOGGERS = ("httpx", "httpcore", "telegram.request", "clio.adapters.telegram.transport")
 # Changing the label changes every derived secret: running processes would then disagree.
 _WEBHOOK_SECRET_LABEL = b"clio webhook secret_token v1"
 

@@ -9,11 +9,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardMarkup, InputFile
+from telegram import InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError
 
 from clio.adapters.telegram import render
+from clio.adapters.telegram.bot import ClioBot
 from clio.core.messages import Attachment, AttachmentKind, Reply
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ async def with_retries(call: Callable[[], Awaitable[T]], *, backoff: Backoff) ->
 
 
 async def send_replies(
-    bot: Bot, chat_id: int, replies: Sequence[Reply], *, backoff: Backoff
+    bot: ClioBot, chat_id: int, replies: Sequence[Reply], *, backoff: Backoff
 ) -> None:
     """Every reply in order, bundled into as few messages as read well, each split into as
     many as it needs; a reply with an attachment goes as a document or photo, its text the
@@ -72,7 +73,7 @@ async def send_replies(
 
 
 async def send_attachment(
-    bot: Bot, chat_id: int, reply: Reply, attachment: Attachment, *, backoff: Backoff
+    bot: ClioBot, chat_id: int, reply: Reply, attachment: Attachment, *, backoff: Backoff
 ) -> None:
     caption: str | None = html.escape(reply.text)
     if render.telegram_length(reply.text) > MAX_CAPTION_LENGTH:
@@ -96,9 +97,6 @@ async def send_attachment(
 
 
 async def send_html(
-    bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, *, backoff: Backoff
+    bot: ClioBot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, *, backoff: Backoff
 ) -> None:
-    async def call() -> object:
-        return await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
-
-    await with_retries(call, backoff=backoff)
+    await with_retries(lambda: bot.send_html(chat_id, text, markup), backoff=backoff)
