@@ -38,7 +38,7 @@ from fakebot import FakeBotApi, FakeUser, Learner  # noqa: E402
 
 from clio.adapters.telegram import BotConfig, BotTexts, Inbound, TelegramBot, build_bot  # noqa: E402
 from clio.adapters.telegram.translate import event_of  # noqa: E402
-from clio.bootstrap import build_service  # noqa: E402
+from clio.bootstrap import build_service, freeze_startup_heap  # noqa: E402
 from clio.commands.run import ServiceTutoring, telegram_bot  # noqa: E402
 from clio.core.messages import Reply  # noqa: E402
 from clio.service.tutoring import TutorService  # noqa: E402
@@ -142,6 +142,7 @@ async def service_run(users: int, database_url: str, cache: Path) -> tuple[float
     """The same sessions straight into `TutorService.handle`, no Telegram: the service's own
     share of the cost (other user ids, so the bot's run still meets new learners)."""
     service = await build_service(settings_for(database_url, cache))
+    freeze_startup_heap()  # as `clio run` does once it has built the service
     tutoring = ServiceTutoring(service)
     try:
         cpu, started, update_id = time.process_time(), time.monotonic(), 0
@@ -160,6 +161,7 @@ async def service_run(users: int, database_url: str, cache: Path) -> tuple[float
 
 async def clio_run(users: int, database_url: str, cache: Path) -> tuple[float, float, int, int]:
     service: TutorService = await build_service(settings_for(database_url, cache))
+    freeze_startup_heap()  # as `clio run` does
     try:
         async with FakeBotApi() as api:
             count = queue_updates(api, users, SESSION)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -14,6 +15,17 @@ from clio.factbase.cache import load_or_build
 from clio.service.tutoring import Incoming, TutorService
 from clio.settings import Settings
 from clio.store.store import open_store
+
+
+def freeze_startup_heap() -> None:
+    """Take what start-up built (the fact base, the answerer's index, the flows: some 180,000
+    objects that live as long as the process) out of the garbage collector's sight.
+
+    Otherwise every full collection walks all of them again: in bench/telegram_throughput.py
+    that was about 0.4 ms of CPU per update, a third of the adapter's own cost. What is
+    frozen is still freed by reference counting; `clio run` calls this once it is built."""
+    gc.collect()
+    gc.freeze()
 
 
 def utc_now() -> datetime:

@@ -23,7 +23,7 @@ from clio.adapters.telegram import (
     protect_token,
     webhook_secret_from_token,
 )
-from clio.bootstrap import build_service
+from clio.bootstrap import build_service, freeze_startup_heap
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
 from clio.service.outbox import Delivery
@@ -117,6 +117,7 @@ async def _serve(
     settings: Settings, telegram: TelegramSettings, webhook: WebhookConfig | None, *, tick: float
 ) -> None:
     service = await build_service(settings)
+    freeze_startup_heap()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
