@@ -86,3 +86,19 @@ async def test_weekly_off_stops_reports(store: SqlStore) -> None:
     await service.handle(Incoming("test", "tina", "tina", CommandMessage("weekly", "off"), 9))
     clock.now = datetime(2026, 3, 2, 16, 5, tzinfo=UTC)
     assert await ticker.tick() == {} and outbox.sent == []
+
+
+async def test_a_teacher_who_moves_zone_gets_the_next_report_at_the_new_local_time(
+    store: SqlStore,
+) -> None:
+    clock, outbox, ticker, service = await setup(store)  # Mondays 17:00, Paris
+    await service.handle(
+        Incoming("test", "tina", "tina", CommandMessage("timezone", "Asia/Tokyo"), 3)
+    )
+    clock.now = datetime(2026, 3, 2, 7, 59, tzinfo=UTC)  # Monday 16:59 in Tokyo
+    assert await ticker.tick() == {}
+    clock.now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 17:00 in Tokyo
+    assert await ticker.tick() == {Delivery.SENT: 1}
+    clock.now = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)  # 17:00 in Paris: not again
+    assert await ticker.tick() == {}
+    assert [teacher.time_zone for teacher, _replies in outbox.sent] == ["Asia/Tokyo"]

@@ -15,7 +15,9 @@ from clio.core.outcome import (
     Record,
 )
 from clio.core.records import ActiveDay, Attempt, Card, LessonMove, Review
+from clio.core.weekly import next_weekly_time
 from clio.service.ports import UnitOfWork
+from clio.service.weekly import schedule_of
 
 
 async def save_records(
@@ -72,7 +74,8 @@ async def save_records(
 async def _save_preferences(
     uow: UnitOfWork, learner_id: int, record: PreferencesRecord, *, now: datetime
 ) -> None:
-    """On the learner's row, with their next daily prompt rescheduled to match."""
+    """On the learner's row, with their next daily prompt (and weekly report, for a
+    teacher) rescheduled to match."""
     await uow.learners.update(
         learner_id,
         time_zone=record.timezone,
@@ -85,3 +88,9 @@ async def _save_preferences(
         else None
     )
     await uow.learners.schedule_prompt(learner_id, following)
+    # A teacher's weekly report is at their day and time in their zone: follow the new zone.
+    weekly = schedule_of(await uow.teachers.get(learner_id))
+    if weekly is not None:
+        await uow.teachers.schedule(
+            learner_id, next_weekly_time(weekly, record.timezone, after=now)
+        )
