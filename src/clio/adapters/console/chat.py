@@ -32,14 +32,14 @@ def parse(line: str, shown: tuple[str, ...]) -> Event:
     return TextMessage(line.rstrip("\n"))
 
 
-def render(reply: Reply, exports: Path | None = None) -> str:
-    """The reply as terminal text; an attachment is written to `exports` (a terminal shows
-    no files) and its path printed."""
+def render(reply: Reply, exports: Path | None = None, *, first: int = 1) -> str:
+    """The reply as terminal text, its choices numbered from `first`; an attachment is
+    written to `exports` (a terminal shows no files) and its path printed."""
     lines = [reply.text]
     if reply.attachment is not None:
         lines.append(f"  [{reply.attachment.kind.value}] {_save(reply.attachment, exports)}")
     lines.extend(
-        f"  {number}. {choice.label}" for number, choice in enumerate(reply.choices, start=1)
+        f"  {number}. {choice.label}" for number, choice in enumerate(reply.choices, start=first)
     )
     return "\n".join(lines)
 
@@ -79,9 +79,10 @@ async def run_chat(
             sink.write(f"> {line.rstrip()}\n")
         event = parse(line, shown)
         replies = await handle(Incoming(PLATFORM, user_id, name, event))
-        shown = ()  # numbers refer to the choices of the latest answer only
+        # Numbers refer to the choices of the latest answer, numbered on across its replies
+        # (the daily offer's buttons and the topics after them each get their own number).
+        shown = ()
         for reply in replies:
-            sink.write(render(reply, exports) + "\n")
-            if reply.choices:
-                shown = tuple(choice.payload for choice in reply.choices)
+            sink.write(render(reply, exports, first=len(shown) + 1) + "\n")
+            shown += tuple(choice.payload for choice in reply.choices)
         sink.flush()
