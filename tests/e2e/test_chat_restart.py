@@ -88,7 +88,7 @@ def test_chat_killed_mid_lesson_resumes_the_same_question(tmp_path: Path) -> Non
         "PYTHONPATH": str(REPO / "src"),
     }
     first = Chat(env)
-    first.send("/start", "1", "1855", "/progress")
+    first.send("/start", "3", "1855", "/progress")  # 3: the topic (1-2: the daily offer)
     output = first.read_until(lambda line: line == "> /progress")
     asked = question_block(reply_to(output, "1855"))
     assert asked and not asked[0].startswith(("✅", "❌", "Source:")), output
