@@ -116,6 +116,11 @@ async def test_an_update_that_cannot_be_parsed_does_not_wedge_polling(
     replies = await learner.say("hello")
     assert [r.text for r in replies] == ["You said: hello"]
     assert f"update {bad_id} cannot be parsed; skipped" in caplog.text
+    # PTB's own report of the failed batch names update ids, not what learners wrote.
+    [failed] = [r for r in caplog.records if "getUpdates answer" in r.getMessage()]
+    assert failed.levelno == logging.WARNING and str(bad_id) in failed.getMessage()
+    assert "hello" not in failed.getMessage() and "Lovelace" not in failed.getMessage()
+    assert not [r for r in caplog.records if r.levelno >= logging.CRITICAL]
     # And the offset moved past it: it is not fetched again.
     await learner.say("again")
     last = api.calls_to("getUpdates")[-1].params

@@ -22,7 +22,7 @@ from clio.adapters.telegram.bot import ClioBot
 from clio.adapters.telegram.handlers import Handlers
 from clio.adapters.telegram.limits import ChatOrderedProcessor, ChatRateLimiter
 from clio.adapters.telegram.outbound import deliver
-from clio.adapters.telegram.polling import SkipBadUpdates
+from clio.adapters.telegram.polling import SkipBadUpdates, withhold_failed_batches
 from clio.adapters.telegram.port import BotTexts, Tutoring
 from clio.adapters.telegram.sending import Backoff
 from clio.adapters.telegram.transport import AiohttpRequest
@@ -169,6 +169,7 @@ def _set(ready: asyncio.Event | None) -> None:
 
 def build_bot(config: BotConfig, tutoring: Tutoring, texts: BotTexts) -> TelegramBot:
     """The bot with Clio's handlers and limits; not yet started."""
+    withhold_failed_batches()
     bot = ClioBot(
         config.token,
         request=AiohttpRequest(),  # a few keep-alive connections; see transport.py

@@ -44,8 +44,9 @@ class ClioBot(ExtBot[int]):  # int: the rate limiter's per-call argument (max re
         """PTB's getUpdates; a batch PTB cannot parse (one update of a newer Bot API version
         fails it whole, and the offset never moves) is fetched again, the offset unchanged,
         with each unreadable update reduced to its id (see `polling.py`). PTB has logged the
-        failed batch by then. Checking each update of every batch instead would parse every
-        update twice (a tenth of the adapter's CPU)."""
+        failed batch by then (by update id only: `withhold_failed_batches`). Checking each
+        update of every batch instead would parse every update twice (a tenth of the
+        adapter's CPU)."""
         try:
             return await super().get_updates(*args, **kwargs)
         except TelegramError:

@@ -5,7 +5,11 @@ API version) makes the whole batch fail, the offset never moves, and polling ret
 batch forever. When the bot (`ClioBot.get_updates`) meets such a batch it fetches it again with
 this request class checking each update, which swaps one that does not parse for a bare
 `{"update_id": ...}`: PTB moves past it, no handler matches it, and it is logged. Batches that
-parse (all but a handful) are parsed once, by PTB."""
+parse (all but a handful) are parsed once, by PTB.
+
+Before that, PTB logs the failed batch whole at CRITICAL, learners' messages included:
+`withhold_failed_batches` keeps only the update ids in that record, as a warning (Clio
+recovers from it)."""
 
 from __future__ import annotations
 
@@ -21,6 +25,37 @@ from telegram.request import RequestData
 from clio.adapters.telegram.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
+# PTB's record of a getUpdates answer it cannot parse (telegram/_bot.py, Bot.get_updates),
+# logged by Bot's logger or, from an ExtBot such as ClioBot, by ExtBot's.
+_PTB_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot")
+_PTB_PARSE_FAILURE = "Error while parsing updates! Received data was %r"
+
+
+class _WithholdFailedBatch(logging.Filter):
+    """Rewrites PTB's report of an unparseable getUpdates answer to name only its updates' ids."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg != _PTB_PARSE_FAILURE:
+            return True
+        updates = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        ids = (
+            [u.get("update_id") for u in updates if isinstance(u, dict)]
+            if isinstance(updates, (list, tuple))
+            else []
+        )
+        record.msg = "getUpdates answer with updates %s cannot be parsed (contents withheld)"
+        record.args = (ids,)
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        return True
+
+
+_WITHHOLD = _WithholdFailedBatch()
+
+
+def withhold_failed_batches() -> None:
+    """Install the filter on PTB's bot loggers (once, however often called)."""
+    for name in _PTB_LOGGERS:
+        logging.getLogger(name).addFilter(_WITHHOLD)
 
 
 class SkipBadUpdates(AiohttpRequest):
