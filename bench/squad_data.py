@@ -73,3 +73,10 @@ def hit(item: Item, reply: str) -> bool:
     """A gold answer occurs, as whole words, in the normalised reply."""
     padded = f" {normalise(reply)} "
     return any(f" {normalise(a)} " in padded for a in item.answers if normalise(a))
+
+
+def loose_hit(item: Item, reply: str) -> bool:
+    """A gold answer occurs anywhere in the reply, ignoring case ("1856" in "1856)" and also
+    "war" in "warfare"): the looser rule that reproduces the issue's BM25 figure."""
+    folded = reply.casefold()
+    return any(a.casefold() in folded for a in item.answers if a.strip())
