@@ -185,6 +185,10 @@ class Analyzer:
                 self._cache[word] = stem
         return stem
 
+    def words(self, text: str) -> list[str]:
+        """All words of `text` as `tokens` gives their surfaces, without stems or spans."""
+        return WORD.findall(text.casefold())
+
     def tokens(self, text: str) -> list[Token]:
         """All words of `text`, stop words included, with their stems."""
         folded = text.casefold()
