@@ -33,7 +33,8 @@ from pathlib import Path
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from clio.bootstrap import build_service, build_tutor
+from clio.bootstrap import build_service
+from clio.content import build_tutor
 from clio.core.engine import step
 from clio.core.messages import ChoicePressed, CommandMessage, Event, Reply, TextMessage
 from clio.core.payloads import AnswerPayload, decode

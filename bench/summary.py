@@ -29,7 +29,7 @@ import asyncpg
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from clio.bootstrap import build_tutor
+from clio.content import build_tutor
 from clio.core.records import ClassRoom
 from clio.core.summaries import summary_text
 from clio.core.tutor import Tutor

@@ -1,4 +1,4 @@
-"""The composition root: builds the fact base, flows, store and service from settings."""
+"""The composition root: builds the store and the service, on the tutor `content` loads."""
 
 from __future__ import annotations
 
@@ -7,11 +7,8 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from clio.core.facts import FactBase
+from clio.content import build_tutor
 from clio.core.tutor import Tutor
-from clio.dialogs.loader import load_flows
-from clio.factbase.answering import QuickAnswerer
-from clio.factbase.cache import load_or_build
 from clio.service.tutoring import Incoming, TutorService
 from clio.settings import Settings
 from clio.store.store import open_store
@@ -30,21 +27,6 @@ def freeze_startup_heap() -> None:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def load_fact_base(settings: Settings) -> FactBase:
-    """The project's fact base: seeds/ with the authored questions of dialogs/, from the
-    content-keyed cache when nothing changed."""
-    return load_or_build(
-        settings.seeds_dir, cache_dir=settings.cache_dir, dialogs_dir=settings.dialogs_dir
-    ).fact_base
-
-
-def build_tutor(settings: Settings) -> Tutor:
-    """Load content once: flows from dialogs/, the fact base from seeds/ (cached)."""
-    flows = load_flows(settings.dialogs_dir)
-    facts = load_fact_base(settings)
-    return Tutor.create(flows=flows, facts=facts, answerer=QuickAnswerer.from_fact_base(facts))
 
 
 async def build_service(

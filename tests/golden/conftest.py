@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from clio.bootstrap import build_tutor
+from clio.content import build_tutor
 from clio.core.tutor import Tutor
 from golden.harness import settings_for
 

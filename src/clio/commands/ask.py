@@ -7,13 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from clio.bootstrap import load_fact_base
+from clio.content import load_fact_base
 from clio.core.facts import QuickAnswer
 from clio.factbase.answering import QuickAnswerer
 from clio.factbase.build import build_fact_base
 from clio.settings import Settings
-
-HELP = "answer a history question from the seeds"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

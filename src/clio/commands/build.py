@@ -13,7 +13,6 @@ from clio.factbase.build import BuildResult
 from clio.factbase.cache import load_or_build
 from clio.settings import Settings
 
-HELP = "build the fact base from the seed documents"
 # The bar appears only once a build has run this long, so quick builds stay quiet.
 PROGRESS_DELAY_SECONDS = 1.0
 

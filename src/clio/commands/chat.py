@@ -11,8 +11,6 @@ from clio.adapters.console.chat import run_chat
 from clio.bootstrap import build_service
 from clio.settings import Settings
 
-HELP = "chat with Clio in the terminal (no token needed)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", help="who is chatting (default: your login name)")

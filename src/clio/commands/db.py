@@ -9,8 +9,6 @@ from clio.settings import Settings
 from clio.store import migrate, open_store
 from clio.store.url import async_url, shown
 
-HELP = "upgrade the database schema, or show its revision"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

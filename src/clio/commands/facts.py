@@ -13,8 +13,6 @@ from clio.core.errors import ContentError
 from clio.core.facts import Fact, FactBase, Question, Topic
 from clio.settings import Settings
 
-HELP = "list the facts and questions built from the seeds"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("topic", nargs="?", help="only this topic (its id)")

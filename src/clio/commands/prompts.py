@@ -13,8 +13,6 @@ from clio.core.records import Learner
 from clio.service.prompts import Delivery, PromptTicker
 from clio.settings import Settings
 
-HELP = "show who would be prompted now (or --at TIME), and with what"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

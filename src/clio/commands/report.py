@@ -17,7 +17,6 @@ from clio.service.reporting import chart_reply, csv_reply, gather, text_reply
 from clio.service.tutoring import TutorService
 from clio.settings import Settings
 
-HELP = "a class's summary (text), spreadsheet (csv) or chart (png)"
 FORMATS = ("text", "csv", "png")
 
 

@@ -32,7 +32,6 @@ from clio.service.report_ticker import ReportTicker
 from clio.service.tutoring import Incoming, TutorService
 from clio.settings import Settings, TelegramSettings
 
-HELP = "run the Telegram bot (CLIO_TELEGRAM_TOKEN; long polling unless --webhook-url)"
 log = logging.getLogger(__name__)
 PROMPT_TICK_SECONDS = 60.0  # prompts and reports go out within a minute of their time
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a secret_token

@@ -10,8 +10,6 @@ from clio.factbase.build import build_fact_base
 from clio.factbase.cache import AUTHORED_FILE
 from clio.settings import Settings
 
-HELP = "check dialogs/*.yaml and the seeds; exit non-zero on an error"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", type=Path, help="seeds folder (default: ./seeds)")
