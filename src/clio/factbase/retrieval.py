@@ -103,12 +103,11 @@ class SentenceIndex:
             for word in analyzer.words(unit.sentence):
                 term = term_of_word.get(word)
                 if term is None:
-                    stem = analyzer.stem(word)
-                    term = (
-                        -1
-                        if word in STOPWORDS
-                        else self.vocabulary.setdefault(stem, len(self.vocabulary))
-                    )
+                    if word in STOPWORDS:
+                        term = -1  # a surface the spelling repair knows, not a term
+                    else:
+                        stem = analyzer.stem(word)
+                        term = self.vocabulary.setdefault(stem, len(self.vocabulary))
                     term_of_word[word] = term
                 if term >= 0:
                     flat.append(term)
