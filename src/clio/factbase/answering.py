@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from clio.core.facts import FactBase, QuickAnswer
 from clio.factbase import qa_model
 from clio.factbase.answer_type import answer_type, short_answer
+from clio.factbase.collector import collector_paused
 from clio.factbase.features import NEGATIONS, Query, candidate_features
 from clio.factbase.retrieval import PARAGRAPH_WEIGHT, SentenceIndex
 from clio.factbase.terms import STOPWORDS, Analyzer, bigrams
@@ -88,7 +89,8 @@ class QuickAnswerer:
 
     @classmethod
     def from_fact_base(cls, fact_base: FactBase) -> QuickAnswerer:
-        return cls(SentenceIndex(fact_base, Analyzer()))
+        with collector_paused():
+            return cls(SentenceIndex(fact_base, Analyzer()))
 
     def strict(self) -> QuickAnswerer:
         """The same index with the judge and threshold tuned against trick questions."""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from clio.factbase.authored import load_authored
 from clio.factbase.build import BuildResult, Progress, build_from_bytes, read_seeds
-from clio.factbase.packing import dump
+from clio.factbase.packing import dump, load
 from clio.factbase.seeds import SkippedFile, warn_skipped
 
 AUTHORED_FILE = "questions.yaml"  # hand-written and disabled questions, under dialogs/
@@ -79,7 +79,7 @@ def load_cached(cache_dir: Path, key: str) -> BuildResult | None:
         with path.open("rb") as stream:
             if stream.read(len(_MAGIC)) != _MAGIC or stream.read(64).decode() != key:
                 return None
-            result = pickle.load(stream)
+            result = load(stream)
     except FileNotFoundError:
         return None
     except Exception as error:  # any damage at all means: rebuild

@@ -9,6 +9,7 @@ from dataclasses import fields
 from typing import Any, BinaryIO
 
 from clio.core.facts import Entity, Fact, Question, Source, Topic
+from clio.factbase.collector import collector_paused
 
 _POSITIONAL: dict[type, tuple[str, ...]] = {
     kind: tuple(field.name for field in fields(kind))
@@ -37,3 +38,15 @@ def pack(value: object) -> bytes:
     buffer = io.BytesIO()
     dump(value, buffer)
     return buffer.getvalue()
+
+
+def load(stream: BinaryIO) -> Any:
+    """What `dump` wrote (the stream must be Clio's own: see cache.py)."""
+    with collector_paused():
+        return pickle.load(stream)
+
+
+def unpack(data: bytes) -> Any:
+    """What `pack` made."""
+    with collector_paused():
+        return pickle.loads(data)

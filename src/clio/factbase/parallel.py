@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +19,7 @@ from typing import Any, TypeVar
 from clio.core.facts import Fact, Question, QuestionKind, Topic
 from clio.factbase import gazetteer
 from clio.factbase.distractors import DistractorPool
-from clio.factbase.packing import pack
+from clio.factbase.packing import pack, unpack
 from clio.factbase.questions import generate_questions
 from clio.factbase.seeds import SeedFile
 from clio.factbase.topics import build_topic
@@ -56,7 +55,7 @@ def default_workers(seed_bytes: int, *, load: float | None = None) -> int:
 def build_topics(seeds: Sequence[SeedFile], *, workers: int) -> Iterator[Topic]:
     """The topics of `seeds`, in order, built by `workers` processes."""
     for packed in _map(_packed_topic, seeds, workers=workers):
-        yield pickle.loads(packed)
+        yield unpack(packed)
 
 
 def ask_all(facts: Sequence[Fact], *, pool: DistractorPool, workers: int) -> list[Question]:
