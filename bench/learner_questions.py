@@ -4,11 +4,10 @@ on-topic ones answered from the right sentence, off-topic ones abstained, and ne
 
 Run: .venv/bin/python bench/learner_questions.py
 
-For each group: the share answered, and the share the strict judge (`clio ask --strict`,
-trained against SQuAD's questions that look answerable but are not) would also answer. A
-near miss answered is a bluff; the strict judge's share shows what a "not sure, the closest
-my sources come is..." band between the two judges would catch, and what it would cost in
-right answers offered with a doubt. Ends with one line `RESULT {json}`.
+For each group, the shares answered as sure, offered as the closest sentence ("I'm not sure
+my sources answer that"), and abstained; a near miss answered as sure is a bluff. The
+baseline in the same run is the default judge alone (no "closest" band): the share of near
+misses it answers. Ends with one line `RESULT {json}`.
 """
 
 from __future__ import annotations
@@ -26,30 +25,35 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     data = yaml.safe_load((ROOT / "tests" / "data" / "learner_questions.yaml").read_text("utf-8"))
-    default = QuickAnswerer.from_fact_base(build_fact_base(ROOT / "seeds"))
-    strict = default.strict()
+    answerer = QuickAnswerer.from_fact_base(build_fact_base(ROOT / "seeds"))
     on_topic = data["on_topic"]
-    right = [c for c in on_topic if c["expect"] in (default.answer(c["q"]).sentence or "")]
+    right = [c for c in on_topic if c["expect"] in (answerer.answer(c["q"]).sentence or "")]
     groups = {
         "on_topic_right": [c["q"] for c in right],
         "off_topic": data["off_topic"],
         "near_miss": data["near_miss"],
     }
-    result: dict[str, object] = {"on_topic_right_share": round(len(right) / len(on_topic), 4)}
     print(f"on-topic answered from the right sentence: {len(right)}/{len(on_topic)}")
+    figures: dict[str, dict[str, float]] = {}
     for name, questions in groups.items():
-        answered = sum(not default.answer(q).abstained for q in questions)
-        also_strict = sum(not strict.answer(q).abstained for q in questions)
-        n = max(len(questions), 1)
-        result[name] = {
-            "questions": len(questions),
-            "answered": round(answered / n, 4),
-            "strict_answered": round(also_strict / n, 4),
+        replies = [answerer.answer(q) for q in questions]
+        n = max(len(replies), 1)
+        figures[name] = {
+            "sure": sum(not r.abstained and r.sure for r in replies) / n,
+            "closest": sum(not r.abstained and not r.sure for r in replies) / n,
+            "abstained": sum(r.abstained for r in replies) / n,
         }
-        print(
-            f"{name:15s} {len(questions):3d} questions: answered {answered / n:.0%}, "
-            f"the strict judge would answer {also_strict / n:.0%}"
-        )
+        shown = ", ".join(f"{k} {v:.0%}" for k, v in figures[name].items())
+        print(f"{name:15s} {len(replies):3d} questions: {shown}")
+    near = figures["near_miss"]
+    print(
+        f"near misses answered as sure: {near['sure']:.0%} "
+        f"(the default judge alone, without the closest band: {near['sure'] + near['closest']:.0%})"
+    )
+    result = {
+        "on_topic_right_share": round(len(right) / len(on_topic), 4),
+        **{name: {k: round(v, 4) for k, v in row.items()} for name, row in figures.items()},
+    }
     print("RESULT " + json.dumps(result))
 
 

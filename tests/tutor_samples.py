@@ -78,13 +78,17 @@ def make_fact_base() -> FactBase:
 
 
 class KeywordAnswerer:
-    """Answers when the question names Palmerston; abstains otherwise."""
+    """Answers when the question names Palmerston; offers the closest sentence, unsure, when
+    it asks who signed; abstains otherwise."""
 
     def answer(self, question: str) -> QuickAnswer:
         if "palmerston" in question.casefold():
             return QuickAnswer(
                 question, "Lord Palmerston", SENTENCES[2], Source("paris.txt", 4), 1.0
             )
+        if "signed" in question.casefold():
+            source = Source("paris.txt", 2)
+            return QuickAnswer(question, "Britain", SENTENCES[1], source, 0.6, sure=False)
         return QuickAnswer(question, None, None, None, 0.0)
 
 

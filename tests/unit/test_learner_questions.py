@@ -52,3 +52,32 @@ def test_off_topic_questions_are_abstained(answerer: QuickAnswerer) -> None:
     answered = [q for q in DATA["off_topic"] if not answerer.answer(q).abstained]
     abstained = 1 - len(answered) / len(DATA["off_topic"])
     assert abstained >= 0.90, "\n".join(answered)
+
+
+def test_near_misses_are_not_answered_as_if_the_seed_said(answerer: QuickAnswerer) -> None:
+    """Questions on the seed's subject that it does not answer get "I don't know" or the
+    closest sentence offered as such. A guard at today's level (21 of 27) less a margin:
+    there is no target yet (bench/learner_questions.py)."""
+    bluffs = [
+        q for q in DATA["near_miss"] if answerer.answer(q).sure and answerer.answer(q).sentence
+    ]
+    assert 1 - len(bluffs) / len(DATA["near_miss"]) >= 0.70, "\n".join(bluffs)
+
+
+def test_right_answers_are_given_as_sure(answerer: QuickAnswerer) -> None:
+    """The doubt is kept for typed questions whose sentence holds nothing of the kind asked
+    for: right answers are rarely offered as merely the closest (today 3 of 63)."""
+    unsure = [
+        case["q"]
+        for case in DATA["on_topic"]
+        if case["expect"] in (answerer.answer(case["q"]).sentence or "")
+        and not answerer.answer(case["q"]).sure
+    ]
+    assert len(unsure) / len(DATA["on_topic"]) <= 0.10, "\n".join(unsure)
+
+
+def test_a_caption_is_not_passed_off_as_who_signed(answerer: QuickAnswerer) -> None:
+    sure = answerer.answer("When did Alexander II take the crown of Russia?")
+    assert sure.sure and sure.answer == "1855"
+    closest = answerer.answer("who signed the treaty of paris?")
+    assert closest.sentence is not None and not closest.sure

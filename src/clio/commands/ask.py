@@ -41,9 +41,10 @@ def as_json(answer: QuickAnswer) -> str:
 def as_text(answer: QuickAnswer) -> str:
     if answer.abstained:
         return "I don't know: the seeds don't say."
-    lines = [answer.answer] if answer.answer else []
-    lines.append(f"“{answer.sentence}” ({answer.source})")
-    return "\n".join(lines)
+    quoted = f"“{answer.sentence}” ({answer.source})"
+    if not answer.sure:
+        return f"Not sure the seeds answer that. The closest they come:\n{quoted}"
+    return "\n".join([answer.answer, quoted] if answer.answer else [quoted])
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -220,6 +220,8 @@ def quick_question(tutor: Tutor, state: LearnerState, question: str) -> Outcome:
     if found.sentence is None:
         titles = ", ".join(topic.title for topic in tutor.facts.topics[:3])
         reply = Reply(say("quick.unknown", suggestion=titles))
+    elif not found.sure:
+        reply = Reply(say("quick.closest", sentence=found.sentence, source=str(found.source)))
     elif found.answer:
         reply = Reply(
             say(

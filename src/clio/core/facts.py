@@ -124,13 +124,16 @@ class FactBase:
 
 @dataclass(frozen=True, slots=True)
 class QuickAnswer:
-    """The reply to a learner's free question. `answer` and `sentence` both None: abstain."""
+    """The reply to a learner's free question. `answer` and `sentence` both None: abstain.
+    `sure` False: the sentence is only the closest the seeds come, on the question's subject
+    but perhaps not answering it (the reply says so)."""
 
     question: str
     answer: str | None
     sentence: str | None
     source: Source | None
     score: float
+    sure: bool = True
 
     @property
     def abstained(self) -> bool:

@@ -56,6 +56,7 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "review.done": "correct total",
         "quick.answer": "answer sentence source",
         "quick.sentence": "sentence source",
+        "quick.closest": "sentence source",
         "quick.unknown": "suggestion",
         "quick.back_to_question": "",
         "progress.header": "",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from clio.core.facts import FactBase, QuickAnswer
 from clio.factbase import qa_model
-from clio.factbase.answer_type import answer_type, short_answer
+from clio.factbase.answer_type import AnswerType, answer_type, short_answer
 from clio.factbase.collector import collector_paused
 from clio.factbase.features import NEGATIONS, Query, candidate_features
 from clio.factbase.retrieval import PARAGRAPH_WEIGHT, SentenceIndex
@@ -176,7 +176,22 @@ class QuickAnswerer:
             return QuickAnswer(question, None, None, None, ranking.confidence)
         unit = self.index.units[ranking.candidates[0].unit]
         short = short_answer(ranking.query.kind, unit.facts, question)
-        return QuickAnswer(question, short, unit.sentence, unit.source, ranking.confidence)
+        sure = (
+            short is not None
+            or ranking.query.kind is AnswerType.OTHER
+            or self._strict_accepts(ranking)
+        )
+        return QuickAnswer(question, short, unit.sentence, unit.source, ranking.confidence, sure)
+
+    def _strict_accepts(self, ranking: Ranking) -> bool:
+        """The default judge learnt to turn away questions on other subjects, so a question
+        on the seeds' subject that they do not answer ("who signed the treaty?") passes it.
+        When the sentence also holds nothing of the kind asked for (no person for "who")
+        and the strict judge, which learnt such questions, would not answer, the reply
+        offers the sentence as the closest the seeds come (bench/learner_questions.py)."""
+        return STRICT_JUDGE.probability(judge_features(ranking.candidates)) >= (
+            qa_model.STRICT_ABSTAIN_BELOW
+        )
 
 
 def judge_features(candidates: list[Candidate]) -> list[float]:

@@ -12,7 +12,7 @@ from clio.core.messages import ChoicePressed, CommandMessage, PromptDue, TextMes
 from clio.core.outcome import ActiveDayRecord, AttemptRecord, CardRecord, LessonRecord
 from clio.core.payloads import AnswerPayload, encode
 from clio.core.state import LearnerState, Mode
-from tutor_samples import T0, Learner
+from tutor_samples import SENTENCES, T0, Learner
 
 
 def start_lesson(learner: Learner) -> str:
@@ -151,6 +151,15 @@ def test_quick_question_mid_quiz_is_answered_then_the_question_comes_back(
     assert learner.last is not None and learner.last.records == ()
     unknown = learner.text(TextMessage("What is the capital of Japan?"))
     assert "I don't know" in unknown
+
+
+def test_an_unsure_quick_answer_is_offered_as_the_closest_without_its_short_answer(
+    learner: Learner,
+) -> None:
+    [reply] = learner.send(TextMessage("who signed the treaty?"))
+    assert reply.text.startswith("I'm not sure my sources answer that.")
+    assert SENTENCES[1] in reply.text and "paris.txt:2" in reply.text
+    assert not reply.text.startswith("Britain")
 
 
 def test_button_press_answers_and_old_button_expires(learner: Learner) -> None:
