@@ -56,7 +56,7 @@ def test_off_topic_questions_are_abstained(answerer: QuickAnswerer) -> None:
 
 def test_near_misses_are_not_answered_as_if_the_seed_said(answerer: QuickAnswerer) -> None:
     """Questions on the seed's subject that it does not answer get "I don't know" or the
-    closest sentence offered as such. A guard at today's level (21 of 27) less a margin:
+    closest sentence offered as such. A guard at today's level (34 of 45) less a margin:
     there is no target yet (bench/learner_questions.py)."""
     bluffs = [
         q for q in DATA["near_miss"] if answerer.answer(q).sure and answerer.answer(q).sentence
