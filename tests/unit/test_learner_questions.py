@@ -56,12 +56,12 @@ def test_off_topic_questions_are_abstained(answerer: QuickAnswerer) -> None:
 
 def test_near_misses_are_not_answered_as_if_the_seed_said(answerer: QuickAnswerer) -> None:
     """Questions on the seed's subject that it does not answer get "I don't know" or the
-    closest sentence offered as such. A guard at today's level (34 of 45) less a margin:
+    closest sentence offered as such. A guard at today's level (39 of 45) less a margin:
     there is no target yet (bench/learner_questions.py)."""
     bluffs = [
         q for q in DATA["near_miss"] if answerer.answer(q).sure and answerer.answer(q).sentence
     ]
-    assert 1 - len(bluffs) / len(DATA["near_miss"]) >= 0.70, "\n".join(bluffs)
+    assert 1 - len(bluffs) / len(DATA["near_miss"]) >= 0.80, "\n".join(bluffs)
 
 
 def test_right_answers_are_given_as_sure(answerer: QuickAnswerer) -> None:
@@ -81,3 +81,6 @@ def test_a_caption_is_not_passed_off_as_who_signed(answerer: QuickAnswerer) -> N
     assert sure.sure and sure.answer == "1855"
     closest = answerer.answer("who signed the treaty of paris?")
     assert closest.sentence is not None and not closest.sure
+    # A caption can still answer, when the strict judge backs it.
+    engraver = answerer.answer("who made the copper plate engraving")
+    assert engraver.sure and engraver.answer == "Auguste Blanchard"

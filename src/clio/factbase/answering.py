@@ -176,19 +176,20 @@ class QuickAnswerer:
             return QuickAnswer(question, None, None, None, ranking.confidence)
         unit = self.index.units[ranking.candidates[0].unit]
         short = short_answer(ranking.query.kind, unit.facts, question)
-        sure = (
-            short is not None
-            or ranking.query.kind is AnswerType.OTHER
-            or self._strict_accepts(ranking)
+        # A caption or heading is context, not a statement: it answers only on the strict
+        # judge's word, as does a sentence holding nothing of the kind asked for.
+        plausible = all(fact.teachable for fact in unit.facts) and (
+            short is not None or ranking.query.kind is AnswerType.OTHER
         )
+        sure = plausible or self._strict_accepts(ranking)
         return QuickAnswer(question, short, unit.sentence, unit.source, ranking.confidence, sure)
 
     def _strict_accepts(self, ranking: Ranking) -> bool:
         """The default judge learnt to turn away questions on other subjects, so a question
         on the seeds' subject that they do not answer ("who signed the treaty?") passes it.
-        When the sentence also holds nothing of the kind asked for (no person for "who")
-        and the strict judge, which learnt such questions, would not answer, the reply
-        offers the sentence as the closest the seeds come (bench/learner_questions.py)."""
+        The strict judge learnt such questions: when the sentence is doubtful (see `answer`)
+        and it would not answer, the reply offers the sentence as the closest the seeds
+        come (bench/learner_questions.py)."""
         return STRICT_JUDGE.probability(judge_features(ranking.candidates)) >= (
             qa_model.STRICT_ABSTAIN_BELOW
         )
