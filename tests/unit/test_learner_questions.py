@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from clio.core.facts import QuickAnswer
 from clio.factbase.answering import QuickAnswerer
 from clio.factbase.build import build_fact_base
 
@@ -58,20 +59,18 @@ def test_near_misses_are_not_answered_as_if_the_seed_said(answerer: QuickAnswere
     """Questions on the seed's subject that it does not answer get "I don't know" or the
     closest sentence offered as such. A guard at today's level (39 of 45) less a margin:
     there is no target yet (bench/learner_questions.py)."""
-    bluffs = [
-        q for q in DATA["near_miss"] if answerer.answer(q).sure and answerer.answer(q).sentence
-    ]
+    bluffs = [q for q in DATA["near_miss"] if _answered_as_sure(answerer.answer(q))]
     assert 1 - len(bluffs) / len(DATA["near_miss"]) >= 0.80, "\n".join(bluffs)
 
 
 def test_right_answers_are_given_as_sure(answerer: QuickAnswerer) -> None:
     """The doubt is kept for typed questions whose sentence holds nothing of the kind asked
     for: right answers are rarely offered as merely the closest (today 3 of 63)."""
+    replies = [(case, answerer.answer(case["q"])) for case in DATA["on_topic"]]
     unsure = [
         case["q"]
-        for case in DATA["on_topic"]
-        if case["expect"] in (answerer.answer(case["q"]).sentence or "")
-        and not answerer.answer(case["q"]).sure
+        for case, reply in replies
+        if case["expect"] in (reply.sentence or "") and not reply.sure
     ]
     assert len(unsure) / len(DATA["on_topic"]) <= 0.10, "\n".join(unsure)
 
@@ -84,3 +83,7 @@ def test_a_caption_is_not_passed_off_as_who_signed(answerer: QuickAnswerer) -> N
     # A caption can still answer, when the strict judge backs it.
     engraver = answerer.answer("who made the copper plate engraving")
     assert engraver.sure and engraver.answer == "Auguste Blanchard"
+
+
+def _answered_as_sure(reply: QuickAnswer) -> bool:
+    return not reply.abstained and reply.sure
