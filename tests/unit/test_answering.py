@@ -76,6 +76,17 @@ def test_question_words_give_the_answer_type() -> None:
     assert answer_type("why was peace made") is AnswerType.OTHER
 
 
+def test_the_opening_question_word_outranks_one_in_a_clause() -> None:
+    assert answer_type("Who was tsar when the war ended?") is AnswerType.PERSON
+    assert answer_type("where did the army go when winter came") is AnswerType.PLACE
+    assert answer_type("and who signed it where the congress met?") is AnswerType.PERSON
+    assert answer_type("When did the king who lost the war die?") is AnswerType.DATE
+    # No question word opens it: the first rule that matches anywhere decides, as before.
+    assert answer_type("The area where the city sits was settled how many years ago?") is (
+        AnswerType.NUMBER
+    )
+
+
 def test_lower_case_and_typos_find_the_same_sentence(answerer: QuickAnswerer) -> None:
     for question in (
         "in which battle was the charge of the light brigade",

@@ -48,12 +48,22 @@ _WORDS = re.compile(r"[^\W_]+")
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
 
 
+# What may stand before the question word that opens a question ("in what year", "and who").
+_LEAD_IN = re.compile(r"(?:(?:and|but|so|in|on|at|by|from|to|for|during|since|until|of|with)\s+)?")
+
+
 def answer_type(question: str) -> AnswerType:
-    folded = question.casefold()
-    for kind, pattern in _RULES:
-        if pattern.search(folded):
+    """The kind of the question word that opens the question; else the first rule that
+    matches anywhere. "Who was tsar when the war ended?" asks for a person: its "when"
+    opens a clause, not the question."""
+    folded = question.casefold().strip()
+    start = _LEAD_IN.match(folded)
+    opening = start.end() if start else 0
+    found = [(kind, m.start()) for kind, p in _RULES if (m := p.search(folded))]
+    for kind, at in found:
+        if at <= opening:
             return kind
-    return AnswerType.OTHER
+    return found[0][0] if found else AnswerType.OTHER
 
 
 def type_evidence(kind: AnswerType, sentence: str, question: str) -> float:
