@@ -24,7 +24,8 @@ def start_lesson(learner: Learner) -> Question:
 
 
 @pytest.mark.parametrize(
-    "typed", ["why?", "What?", "huh", "Huh?", "I don't understand", "what do you mean?"]
+    "typed",
+    ["why?", "What?", "huh", "Huh?", "hmm", "Umm...", "I don't understand", "what do you mean?"],
 )
 def test_why_or_huh_during_a_quiz_was_graded_as_a_wrong_answer(
     learner: Learner, typed: str
