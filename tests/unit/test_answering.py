@@ -67,6 +67,13 @@ def test_who_question_skips_the_person_already_named() -> None:
     assert short_answer(AnswerType.OTHER, (fact,), "what did he inherit") is None
 
 
+def test_a_year_answers_how_long_but_not_how_many() -> None:
+    fact = _base().topics[0].facts[0]
+    assert fact.text.startswith("When Alexander II took the crown of Russia in 1855")
+    assert short_answer(AnswerType.NUMBER, (fact,), "how many ships did russia lose?") is None
+    assert short_answer(AnswerType.NUMBER, (fact,), "how long has alexander ruled?") == "1855"
+
+
 def test_question_words_give_the_answer_type() -> None:
     assert answer_type("when did it end") is AnswerType.DATE
     assert answer_type("In what year was it signed?") is AnswerType.DATE
@@ -85,6 +92,12 @@ def test_the_opening_question_word_outranks_one_in_a_clause() -> None:
     assert answer_type("The area where the city sits was settled how many years ago?") is (
         AnswerType.NUMBER
     )
+
+
+def test_a_regnal_number_in_digits_finds_its_roman_numeral(answerer: QuickAnswerer) -> None:
+    reply = answerer.answer("when did alexander 2 take the crown?")
+    assert (reply.answer, reply.sentence) == ("1855", SENTENCES[0])
+    assert answerer.query("alexander 2").term_ids == answerer.query("alexander ii").term_ids
 
 
 def test_lower_case_and_typos_find_the_same_sentence(answerer: QuickAnswerer) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from clio.core.matching import typo_allowance
 from clio.core.normalise import is_list_answer, split_items, strip_accents, tokenise
-from clio.core.numerals import numeral_key, roman_value
+from clio.core.numerals import numeral_key, regnal_twin, roman, roman_value
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,34 @@ from clio.core.numerals import numeral_key, roman_value
 )
 def test_roman_values(roman: str, value: int | None) -> None:
     assert roman_value(roman) == value
+
+
+def test_roman_is_the_inverse_of_roman_value() -> None:
+    assert all(roman_value(roman(n)) == n for n in range(1, 4000))
+    assert roman(1856) == "mdccclvi"
+    with pytest.raises(ValueError):
+        roman(0)
+
+
+@pytest.mark.parametrize(
+    ("token", "twin"),
+    [
+        ("2", "ii"),
+        ("ii", "2"),
+        ("14", "xiv"),
+        ("xiv", "14"),
+        ("39", "xxxix"),
+        ("40", None),
+        ("1855", None),
+        ("02", None),
+        ("0", None),
+        ("i", None),
+        ("v", None),
+        ("civil", None),
+    ],
+)
+def test_regnal_twin_writes_a_small_number_the_other_way(token: str, twin: str | None) -> None:
+    assert regnal_twin(token) == twin
 
 
 @pytest.mark.parametrize(

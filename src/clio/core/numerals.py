@@ -51,6 +51,38 @@ def roman_value(token: str) -> int | None:
     return total
 
 
+_ROMAN_STEPS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def roman(value: int) -> str:
+    """The folded roman numeral of 1..3999 (`roman_value`'s inverse)."""
+    if not 0 < value < 4000:
+        raise ValueError(f"no roman numeral for {value}")
+    letters = []
+    for step, text in _ROMAN_STEPS:
+        count, value = divmod(value, step)
+        letters.append(text * count)
+    return "".join(letters)
+
+
+# Regnal and war numbers a learner may write either way ("alexander 2", "world war ii").
+REGNAL_LIMIT = 39
+
+
+def regnal_twin(token: str) -> str | None:
+    """The same small number in the other notation: "2" -> "ii", "ii" -> "2"; None for
+    anything else. Single letters ("i", "v", "x") are left alone: they are more often words
+    or labels than numbers."""
+    if token.isdecimal():
+        number = int(token)
+        return roman(number) if 0 < number <= REGNAL_LIMIT and token[0] != "0" else None
+    value = roman_value(token) if len(token) > 1 else None
+    return str(value) if value is not None and value <= REGNAL_LIMIT else None
+
+
 def numeral_value(token: str) -> int | None:
     """The number a folded token stands for ("ii", "2nd", "second", "two" -> 2), or None."""
     if token in _WORD_VALUES:

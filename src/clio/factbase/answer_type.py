@@ -43,6 +43,7 @@ _NUMBER = re.compile(
     r"forty|fifty|hundred|thousand|million|billion|dozen)s?\b",
     re.I,
 )
+_DURATION = re.compile(r"\bhow long\b")
 _WORDS = re.compile(r"[^\W_]+")
 # A capitalised word that does not open the sentence: a cheap stand-in for a name.
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
@@ -105,6 +106,9 @@ def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> st
     if not wanted:
         return None
     folded = question.casefold()
+    if kind is AnswerType.NUMBER and not _DURATION.search(folded):
+        # A year answers "how long" ("since 2001") but not "how many ships" or "how much".
+        wanted = (EntityKind.NUMBER,)
     for entity_kind in wanted:
         found = _distinct(e for f in facts for e in f.entities if e.kind is entity_kind)
         fresh = [e for e in found if not _mentioned(e.text, folded)]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clio.core.facts import FactBase, QuickAnswer
+from clio.core.numerals import regnal_twin
 from clio.factbase import qa_model
 from clio.factbase.answer_type import AnswerType, answer_type, short_answer
 from clio.factbase.collector import collector_paused
@@ -112,6 +113,8 @@ class QuickAnswerer:
             if token.surface in STOPWORDS:
                 continue
             term = index.vocabulary.get(token.stem)
+            if term is None and (twin := regnal_twin(token.surface)) is not None:
+                term = index.vocabulary.get(analyzer.stem(twin))
             if term is None and token.surface not in index.surfaces:
                 repaired = self._repair.repair(token.surface)
                 term = index.vocabulary.get(analyzer.stem(repaired)) if repaired else None
