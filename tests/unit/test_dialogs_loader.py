@@ -89,6 +89,17 @@ def test_bad_command_name_and_unknown_file(dialogs: Path) -> None:
     assert "lessons.yaml: unknown dialog file" in message
 
 
+def test_an_alias_must_name_a_listed_command(dialogs: Path) -> None:
+    helpfile = dialogs / "help.yaml"
+    text = helpfile.read_text()
+    assert "  stats: progress\n" in text
+    helpfile.write_text(text.replace("  stats: progress\n", "  stats: progres\n"))
+    message = problems_of(dialogs)
+    line = text.splitlines().index("  stats: progress") + 1
+    assert f"help.yaml:{line}" in message
+    assert "aliases.stats: 'progres' is not one of the commands above" in message
+
+
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="dialogs folder not found"):
         load_flows(tmp_path / "nope")

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from clio.core import lesson, preferences, quiz, review_session
 from clio.core.calendar import require_utc
+from clio.core.command_names import meant_command
 from clio.core.intent import Intent, classify, is_confused, normalise_phrase
 from clio.core.messages import (
     Choice,
@@ -65,7 +66,13 @@ def command(
         return preferences.set_timezone(tutor, state, event.argument, now=now)
     if name == "daily":
         return preferences.set_daily(tutor, state, event.argument, now=now)
-    unknown = Reply(say("help.unknown_command", command=name) + "\n\n" + say("help.text"))
+    flows = tutor.flows
+    meant = meant_command(name, flows.commands, flows.command_aliases)
+    unknown = Reply(
+        say("help.unknown_command", command=name)
+        if meant is None
+        else say("help.did_you_mean", command=name, suggestion=meant)
+    )
     return Outcome(state, _with_pending(tutor, state, unknown))
 
 

@@ -27,6 +27,7 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "settings.daily_invalid": "typed",
         "help.text": "",
         "help.unknown_command": "command",
+        "help.did_you_mean": "command suggestion",
         "lesson.no_topics": "",
         "lesson.unknown_topic": "topic",
         "lesson.start": "topic facts",
@@ -180,6 +181,7 @@ class Flows:
     mastery: tuple[MasteryLevel, ...] = ()
     small_talk: tuple[SmallTalk, ...] = ()
     commands: Mapping[str, str] = field(default_factory=dict)
+    command_aliases: Mapping[str, str] = field(default_factory=dict)  # "stats" -> "progress"
     override_phrases: frozenset[str] = frozenset()
     default_daily_time: str = "18:00"
     default_weekly_report: str = "mon 17:00"  # a new teacher's weekly report (local time)

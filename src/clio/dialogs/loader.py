@@ -208,6 +208,22 @@ def _commands(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     draft.extras["commands"] = commands
 
 
+def _aliases(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
+    """Words a learner may type as a command ("/stats"), each naming the command meant."""
+    listed = draft.extras.get("commands")
+    known = listed if isinstance(listed, dict) else {}
+    aliases: dict[str, str] = {}
+    for name, value in reader.mapping(node, "aliases").items():
+        target = reader.text(value, f"aliases.{name}")
+        if not _COMMAND.match(name):
+            reader.fail(value, f"aliases.{name}", "an alias is 1-32 of a-z, 0-9 and _")
+        elif target is not None and target not in known:
+            reader.fail(value, f"aliases.{name}", f"'{target}' is not one of the commands above")
+        elif target is not None:
+            aliases[name] = target
+    draft.extras["command_aliases"] = aliases
+
+
 def _small_talk(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     intents: list[SmallTalk] = []
     for index, item in enumerate(reader.sequence(node, "small_talk")):
@@ -266,7 +282,7 @@ SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
     },
     "review": {"settings": _review_settings},
     "progress": {"mastery": _mastery},
-    "help": {"commands": _commands},
+    "help": {"commands": _commands, "aliases": _aliases},
     "chat": {"small_talk": _small_talk, "max_message_length": _max_length},
     "settings": {"default_daily_time": _default_daily_time},
     "teacher": {"default_weekly_report": _default_weekly},

@@ -202,9 +202,21 @@ def test_odd_messages_get_friendly_replies(learner: Learner, message: str, expec
     assert learner.last is not None and learner.last.records == ()
 
 
-def test_unknown_command_gets_help(learner: Learner) -> None:
+def test_unknown_command_points_to_help(learner: Learner) -> None:
     text = learner.text(CommandMessage("dance"))
-    assert "I don't know the command /dance." in text and "/lesson" in text
+    assert "I don't know the command /dance." in text and "/help" in text
+    assert "Did you mean" not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("stats", "progress"), ("lesosn", "lesson"), ("Quiz", "review")]
+)
+def test_a_misspelt_or_familiar_command_gets_the_one_meant(
+    learner: Learner, typed: str, meant: str
+) -> None:
+    text = learner.text(CommandMessage(typed))
+    assert f"I don't know the command /{typed}. Did you mean /{meant}?" in text
+    assert learner.last is not None and learner.last.records == ()
 
 
 def test_progress_counts_match_answers(learner: Learner) -> None:
