@@ -88,6 +88,8 @@ def test_the_opening_question_word_outranks_one_in_a_clause() -> None:
     assert answer_type("where did the army go when winter came") is AnswerType.PLACE
     assert answer_type("and who signed it where the congress met?") is AnswerType.PERSON
     assert answer_type("When did the king who lost the war die?") is AnswerType.DATE
+    assert answer_type("what did alexander inherit when he became emperor") is AnswerType.OTHER
+    assert answer_type("Which treaty did the men who met in Paris sign?") is AnswerType.OTHER
     # No question word opens it: the first rule that matches anywhere decides, as before.
     assert answer_type("The area where the city sits was settled how many years ago?") is (
         AnswerType.NUMBER

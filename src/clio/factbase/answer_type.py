@@ -53,10 +53,16 @@ _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
 _LEAD_IN = re.compile(r"(?:(?:and|but|so|in|on|at|by|from|to|for|during|since|until|of|with)\s+)?")
 
 
+# Question words that open a question without saying what kind of answer it wants.
+_UNTYPED_OPENING = re.compile(r"(what|why|how|which|is|are|was|were|did|does|do)\b")
+
+
 def answer_type(question: str) -> AnswerType:
-    """The kind of the question word that opens the question; else the first rule that
-    matches anywhere. "Who was tsar when the war ended?" asks for a person: its "when"
-    opens a clause, not the question."""
+    """The kind of the question word that opens the question. "Who was tsar when the war
+    ended?" asks for a person and "What did he inherit when he was crowned?" for neither
+    a date nor a person: a later "when" or "who" opens a clause, not the question. With no
+    question word at the start ("The treaty was signed when?"), the first rule that
+    matches anywhere."""
     folded = question.casefold().strip()
     start = _LEAD_IN.match(folded)
     opening = start.end() if start else 0
@@ -64,7 +70,9 @@ def answer_type(question: str) -> AnswerType:
     for kind, at in found:
         if at <= opening:
             return kind
-    return found[0][0] if found else AnswerType.OTHER
+    if not found or _UNTYPED_OPENING.match(folded, opening):
+        return AnswerType.OTHER
+    return found[0][0]
 
 
 def type_evidence(kind: AnswerType, sentence: str, question: str) -> float:
