@@ -195,6 +195,9 @@ def test_typed_number_picks_a_choice(learner: Learner, tutor: object) -> None:
         ("x" * 5000, "That's a long message"),
         ("thanks!", "You're welcome"),
         ("Hello", "Hello!"),
+        # About Clio itself, not a history question for the sources.
+        ("who are you?", "I'm Clio, a history tutor"),
+        ("What can you do", "short lessons"),
     ],
 )
 def test_odd_messages_get_friendly_replies(learner: Learner, message: str, expected: str) -> None:
