@@ -67,6 +67,19 @@ def test_who_question_skips_the_person_already_named() -> None:
     assert short_answer(AnswerType.OTHER, (fact,), "what did he inherit") is None
 
 
+def test_who_is_answered_by_a_named_body_not_an_acronym() -> None:
+    text = "The ECJ ruled that the European Commission and Parliament had erred."
+    fact = _fact(
+        0,
+        text,
+        tuple(
+            _entity(name, EntityKind.ORGANISATION, text)
+            for name in ("ECJ", "European Commission", "Parliament")
+        ),
+    )
+    assert short_answer(AnswerType.PERSON, (fact,), "who had erred?") == "European Commission"
+
+
 def test_a_year_answers_how_long_but_not_how_many() -> None:
     fact = _base().topics[0].facts[0]
     assert fact.text.startswith("When Alexander II took the crown of Russia in 1855")
