@@ -17,6 +17,9 @@ end-to-end: answered with a hit, or abstained on an unanswerable question, over 
 within one sentence: answerable questions whose gold answer lies inside some single sentence
 of the base (the ceiling of hit@1; the rest cross a sentence boundary or a dash that SQuAD's
 normalisation glues to the next word, as in "Adriatic—fell").
+short answers (one base): over answerable who/when/where/how-many questions whose top sentence
+holds a gold answer, the share given a short answer (a person, year, place or number) and
+the share of those that match a gold answer (either contains the other, after normalisation).
 BM25's abstain threshold is the best possible one, chosen on the very set it is scored on
 (an upper bound for the baseline; one threshold for all articles). Clio's thresholds were
 fixed on tune.json by train_qa.py: "clio" uses the strict one (best against SQuAD's
@@ -37,6 +40,7 @@ import numpy as np
 import Stemmer
 
 from clio.core.facts import FactBase
+from clio.factbase.answer_type import AnswerType, answer_type, short_answer
 from clio.factbase.answering import QuickAnswerer
 from squad_data import (
     DEV,
@@ -48,6 +52,7 @@ from squad_data import (
     hit,
     load_items,
     loose_hit,
+    normalise,
     seed_texts,
 )
 
@@ -137,6 +142,38 @@ def run_clio(fact_base: FactBase, items: list[Item]) -> tuple[Scores, Scores, fl
     )
 
 
+def short_answer_figures(fact_base: FactBase, items: list[Item]) -> dict[str, dict[str, float]]:
+    """Per answer type: how often a right top sentence comes with a short answer, and how
+    often that short answer is a gold one."""
+    answerer = QuickAnswerer.from_fact_base(fact_base)
+    counts: dict[str, list[int]] = {}
+    for item in items:
+        kind = answer_type(item.question)
+        if not item.answerable or kind is AnswerType.OTHER:
+            continue
+        candidates = answerer.rank(item.question).candidates
+        unit = answerer.index.units[candidates[0].unit] if candidates else None
+        if unit is None or not hit(item, unit.sentence):
+            continue
+        short = short_answer(kind, unit.facts, item.question)
+        row = counts.setdefault(kind.value, [0, 0, 0])
+        row[0] += 1
+        if short is not None:
+            row[1] += 1
+            said = normalise(short)
+            row[2] += any(
+                gold and (gold in said or said in gold) for gold in map(normalise, item.answers)
+            )
+    return {
+        kind: {
+            "questions": n,
+            "given": round(given / n, 4),
+            "right": round(right / max(given, 1), 4),
+        }
+        for kind, (n, given, right) in sorted(counts.items())
+    }
+
+
 def run_bm25(fact_base: FactBase, items: list[Item]) -> Bm25Run:
     sentences = list(dict.fromkeys(f.sentence for t in fact_base.topics for f in t.facts))
     stemmer = Stemmer.Stemmer("english")
@@ -178,6 +215,13 @@ def evaluate(name: str, fact_base: FactBase, items: list[Item]) -> dict[str, obj
     figures["within_one_sentence"] = within_one_sentence(fact_base, items)
     print(f"  gold within one sentence {figures['within_one_sentence']:.1%} (hit@1 ceiling)")
     print(f"  clio {per_question * 1000:.2f} ms/question")
+    figures["short_answers"] = shorts = short_answer_figures(fact_base, items)
+    print(
+        "  short answers (right top sentence): "
+        + "; ".join(
+            f"{k} {v['given']:.0%} given, {v['right']:.0%} right" for k, v in shorts.items()
+        )
+    )
     return figures
 
 

@@ -19,7 +19,7 @@ class AnswerType(StrEnum):
     OTHER = "other"
 
 
-# Checked in order; the first match wins ("how many years" is a number, not a date).
+# In order of precedence ("how many years" is a number, not a date); see answer_type.
 _RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.NUMBER, re.compile(r"\bhow (many|much|long|far|old|large|big|tall|high)\b")),
     (AnswerType.NUMBER, re.compile(r"\b(what|which) (percentage|percent|number|amount)\b")),
@@ -27,6 +27,11 @@ _RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.PLACE, re.compile(r"\bwhere\b|\b(what|which) (city|country|place|region)\b")),
     (AnswerType.PERSON, re.compile(r"\bwho(m|se)?\b")),
 )
+
+# What may stand before the question word that opens a question ("in what year", "and who").
+_LEAD_IN = re.compile(r"(?:(?:and|but|so|in|on|at|by|from|to|for|during|since|until|of|with)\s+)?")
+# Question words that open a question without saying what kind of answer it wants.
+_UNTYPED_OPENING = re.compile(r"(what|why|how|which|is|are|was|were|did|does|do)\b")
 
 _WANTED: dict[AnswerType, tuple[EntityKind, ...]] = {
     AnswerType.DATE: (EntityKind.DATE,),
@@ -47,14 +52,6 @@ _DURATION = re.compile(r"\bhow long\b")
 _WORDS = re.compile(r"[^\W_]+")
 # A capitalised word that does not open the sentence: a cheap stand-in for a name.
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]+")
-
-
-# What may stand before the question word that opens a question ("in what year", "and who").
-_LEAD_IN = re.compile(r"(?:(?:and|but|so|in|on|at|by|from|to|for|during|since|until|of|with)\s+)?")
-
-
-# Question words that open a question without saying what kind of answer it wants.
-_UNTYPED_OPENING = re.compile(r"(what|why|how|which|is|are|was|were|did|does|do)\b")
 
 
 def answer_type(question: str) -> AnswerType:
