@@ -32,6 +32,18 @@ def parse(line: str, shown: tuple[str, ...]) -> Event:
     return TextMessage(line.rstrip("\n"))
 
 
+def missed_choice(line: str, labels: tuple[str, ...]) -> str | None:
+    """A note for a choice number out of range ("5" of four), which would otherwise go
+    to the tutor as an answer and be marked wrong; None for anything else, such as a
+    number that is one of the choices' own text or a year."""
+    text = line.strip()
+    if not labels or not text.isdigit() or len(text) > 2 or 1 <= int(text) <= len(labels):
+        return None
+    if text in (label.strip() for label in labels):
+        return None
+    return f"Pick a number from 1 to {len(labels)}."
+
+
 def render(reply: Reply, exports: Path | None = None, *, first: int = 1) -> str:
     """The reply as terminal text, its choices numbered from `first`; an attachment is
     written to `exports` (a terminal shows no files) and its path printed."""
@@ -66,6 +78,7 @@ async def run_chat(
 ) -> None:
     """Read lines until end of input; print every reply. Each line is one update."""
     shown: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
     if interactive:
         sink.write("Clio — type /start to begin, Ctrl-D to leave.\n")
     while True:
@@ -77,12 +90,18 @@ async def run_chat(
             break
         if not interactive:
             sink.write(f"> {line.rstrip()}\n")
+        note = missed_choice(line, labels)
+        if note is not None:
+            sink.write(note + "\n")
+            sink.flush()
+            continue
         event = parse(line, shown)
         replies = await handle(Incoming(PLATFORM, user_id, name, event))
         # Numbers refer to the choices of the latest answer, numbered on across its replies
         # (the daily offer's buttons and the topics after them each get their own number).
-        shown = ()
+        shown, labels = (), ()
         for reply in replies:
             sink.write(render(reply, exports, first=len(shown) + 1) + "\n")
             shown += tuple(choice.payload for choice in reply.choices)
+            labels += tuple(choice.label for choice in reply.choices)
         sink.flush()
