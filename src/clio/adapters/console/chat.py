@@ -9,6 +9,7 @@ from typing import TextIO
 
 from clio.core.messages import (
     Attachment,
+    Choice,
     ChoicePressed,
     CommandMessage,
     Event,
@@ -77,8 +78,7 @@ async def run_chat(
     exports: Path | None = None,
 ) -> None:
     """Read lines until end of input; print every reply. Each line is one update."""
-    shown: tuple[str, ...] = ()
-    labels: tuple[str, ...] = ()
+    shown: tuple[Choice, ...] = ()
     if interactive:
         sink.write("Clio — type /start to begin, Ctrl-D to leave.\n")
     while True:
@@ -90,18 +90,17 @@ async def run_chat(
             break
         if not interactive:
             sink.write(f"> {line.rstrip()}\n")
-        note = missed_choice(line, labels)
+        note = missed_choice(line, tuple(choice.label for choice in shown))
         if note is not None:
             sink.write(note + "\n")
             sink.flush()
             continue
-        event = parse(line, shown)
+        event = parse(line, tuple(choice.payload for choice in shown))
         replies = await handle(Incoming(PLATFORM, user_id, name, event))
         # Numbers refer to the choices of the latest answer, numbered on across its replies
         # (the daily offer's buttons and the topics after them each get their own number).
-        shown, labels = (), ()
+        shown = ()
         for reply in replies:
             sink.write(render(reply, exports, first=len(shown) + 1) + "\n")
-            shown += tuple(choice.payload for choice in reply.choices)
-            labels += tuple(choice.label for choice in reply.choices)
+            shown += reply.choices
         sink.flush()
