@@ -156,6 +156,12 @@ def test_ask_json_reads_stdin_and_writes_one_object_per_line(
     assert second["source"] is None
 
 
+def test_ask_with_an_empty_question_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "  ", "--seeds", str(ROOT / "seeds")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "the question is empty" in captured.err
+
+
 def test_empty_base_and_empty_question_abstain(answerer: QuickAnswerer) -> None:
     empty = QuickAnswerer.from_fact_base(FactBase.assemble((), ()))
     assert empty.answer("when did the war end").abstained

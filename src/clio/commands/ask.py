@@ -48,6 +48,15 @@ def as_text(answer: QuickAnswer) -> str:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.question is not None and not args.question.strip():
+        print(
+            'clio ask: the question is empty (try: clio ask "When was the treaty signed?")',
+            file=sys.stderr,
+        )
+        return 2
+    if args.question is None and sys.stdin.isatty():
+        # Without this a terminal would sit waiting with no sign of what it waits for.
+        print("Type one question per line; Ctrl-D to end.", file=sys.stderr)
     # --seeds DIR is built in memory as it is; the project's seeds come from the cache, with
     # the authored questions, as the tutor itself sees them.
     facts = build_fact_base(args.seeds) if args.seeds else load_fact_base(settings)
