@@ -16,6 +16,7 @@ K1, B = 0.9, 0.4
 PARAGRAPH_WEIGHT = 0.7
 
 FloatArray = npt.NDArray[np.float32]
+FloatArray64 = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int32]
 
 
@@ -27,6 +28,13 @@ class Unit:
     source: Source
     facts: tuple[Fact, ...]
     paragraph: int
+
+
+def bm25_idf(document_frequency: npt.NDArray[np.int64], documents: int) -> FloatArray64:
+    """BM25's inverse document frequency of each term, in float64 (the postings store it as
+    float32 inside their weights; question weights keep it whole)."""
+    df = document_frequency.astype(np.float64)
+    return np.log(1 + (documents - df + 0.5) / (df + 0.5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +59,7 @@ class Postings:
         average = max(float(lengths.sum()) / max(size, 1), 1.0)
         norm = K1 * (1 - B + B * lengths[docs] / average)
         df = np.bincount(term, minlength=vocabulary)
-        idf = np.log(1 + (size - df + 0.5) / (df + 0.5)).astype(np.float32)
+        idf = bm25_idf(df, size).astype(np.float32)
         weights = (tf * (K1 + 1) / (tf + norm)).astype(np.float32) * idf[term]
         # Grouped by term; pairs were sorted by document first, so each term's documents
         # stay in ascending order.
@@ -124,9 +132,7 @@ class SentenceIndex:
         self.paragraphs = Postings.build(
             self.paragraph_of[unit_of_token], self.flat, len(starts), self.size
         )
-        df = self.sentences.document_frequency().astype(np.float64)
-        n = max(len(self.units), 1)
-        self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        self.idf = bm25_idf(self.sentences.document_frequency(), len(self.units))
         # An unknown question word weighs as a typical known one; kept, not recomputed per
         # question (a median over a large vocabulary costs a fifth of a millisecond).
         self.typical_idf = float(np.median(self.idf)) if len(self.idf) else 1.0
