@@ -42,6 +42,7 @@ import Stemmer
 from clio.core.facts import FactBase
 from clio.factbase.answer_type import AnswerType, answer_type, short_answer
 from clio.factbase.answering import QuickAnswerer
+from clio.factbase.retrieval import Unit
 from squad_data import (
     DEV,
     DEV_SEEDS,
@@ -116,18 +117,23 @@ def within_one_sentence(fact_base: FactBase, items: list[Item]) -> float:
     return round(found / max(len(answerable), 1), 4)
 
 
-def run_clio(fact_base: FactBase, items: list[Item]) -> tuple[Scores, Scores, float]:
-    """Clio at its strict threshold (for adversarial questions) and at its default one."""
+def run_clio(
+    fact_base: FactBase, items: list[Item]
+) -> tuple[Scores, Scores, float, list[Unit | None]]:
+    """Clio at its strict threshold (for adversarial questions) and at its default one, the
+    time per answer, and each question's top sentence."""
     answerer = QuickAnswerer.from_fact_base(fact_base)
     strict = answerer.strict()
     replies, answered, strict_answered = [], [], []
+    tops: list[Unit | None] = []
     start = time.perf_counter()
     for item in items:
         ranking = answerer.rank(item.question)
         reply = answerer.answer(item.question)
-        top = ranking.candidates[0].unit if ranking.candidates else None
+        top = answerer.index.units[ranking.candidates[0].unit] if ranking.candidates else None
+        tops.append(top)
         # hit@1 judges the top sentence even when the answerer abstains.
-        text = "" if top is None else answerer.index.units[top].sentence
+        text = "" if top is None else top.sentence
         replies.append(f"{reply.answer or ''} {text}")
         answered.append(not reply.abstained)
         strict_answered.append(not strict.answer(item.question).abstained)
@@ -139,20 +145,18 @@ def run_clio(fact_base: FactBase, items: list[Item]) -> tuple[Scores, Scores, fl
         Scores(hits, loose, np.asarray(strict_answered), answerable),
         Scores(hits, loose, np.asarray(answered), answerable),
         per_question,
+        tops,
     )
 
 
-def short_answer_figures(fact_base: FactBase, items: list[Item]) -> dict[str, dict[str, float]]:
-    """Per answer type: how often a right top sentence comes with a short answer, and how
-    often that short answer is a gold one."""
-    answerer = QuickAnswerer.from_fact_base(fact_base)
+def short_answer_figures(items: list[Item], tops: list[Unit | None]) -> dict[str, dict[str, float]]:
+    """Per answer type: how often a right top sentence (`run_clio`'s) comes with a short
+    answer, and how often that short answer is a gold one."""
     counts: dict[str, list[int]] = {}
-    for item in items:
+    for item, unit in zip(items, tops, strict=True):
         kind = answer_type(item.question)
         if not item.answerable or kind is AnswerType.OTHER:
             continue
-        candidates = answerer.rank(item.question).candidates
-        unit = answerer.index.units[candidates[0].unit] if candidates else None
         if unit is None or not hit(item, unit.sentence):
             continue
         short = short_answer(kind, unit.facts, item.question)
@@ -207,7 +211,7 @@ def report(name: str, clio: Scores, default: Scores, bm25: Scores) -> dict[str, 
 
 def evaluate(name: str, fact_base: FactBase, items: list[Item]) -> dict[str, object]:
     """All the set's articles in one base."""
-    clio, default, per_question = run_clio(fact_base, items)
+    clio, default, per_question, tops = run_clio(fact_base, items)
     figures = report(
         f"{name}, one base", clio, default, run_bm25(fact_base, items).at_best_threshold()
     )
@@ -215,7 +219,7 @@ def evaluate(name: str, fact_base: FactBase, items: list[Item]) -> dict[str, obj
     figures["within_one_sentence"] = within_one_sentence(fact_base, items)
     print(f"  gold within one sentence {figures['within_one_sentence']:.1%} (hit@1 ceiling)")
     print(f"  clio {per_question * 1000:.2f} ms/question")
-    figures["short_answers"] = shorts = short_answer_figures(fact_base, items)
+    figures["short_answers"] = shorts = short_answer_figures(items, tops)
     print(
         "  short answers (right top sentence): "
         + "; ".join(
@@ -231,7 +235,7 @@ def evaluate_per_article(name: str, texts: dict[str, str], items: list[Item]) ->
     for title, text in texts.items():
         own = [i for i in items if i.title == title]
         fact_base = build_from_texts({title: text})
-        strict_scores, default_scores, _ = run_clio(fact_base, own)
+        strict_scores, default_scores, _, _ = run_clio(fact_base, own)
         clio.append(strict_scores)
         default.append(default_scores)
         bm25.append(run_bm25(fact_base, own))
