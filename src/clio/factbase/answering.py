@@ -63,11 +63,13 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Ranking:
-    """Candidates best first, and the judged probability that the best one answers."""
+    """Candidates best first, and the judged probability that the best one answers (from
+    `evidence`, the judges' features; empty when nothing was judged)."""
 
     query: Query
     candidates: list[Candidate]
     confidence: float
+    evidence: list[float]
 
 
 class QuickAnswerer:
@@ -170,8 +172,9 @@ class QuickAnswerer:
         ]
         candidates.sort(key=lambda c: -c.score)
         if not candidates or not query.term_ids:
-            return Ranking(query, candidates, 0.0)
-        return Ranking(query, candidates, self._judge.probability(judge_features(candidates)))
+            return Ranking(query, candidates, 0.0, [])
+        evidence = judge_features(candidates)
+        return Ranking(query, candidates, self._judge.probability(evidence), evidence)
 
     def answer(self, question: str) -> QuickAnswer:
         ranking = self.rank(question)
@@ -193,9 +196,7 @@ class QuickAnswerer:
         The strict judge learnt such questions: when the sentence is doubtful (see `answer`)
         and it would not answer, the reply offers the sentence as the closest the seeds
         come (bench/learner_questions.py)."""
-        return STRICT_JUDGE.probability(judge_features(ranking.candidates)) >= (
-            qa_model.STRICT_ABSTAIN_BELOW
-        )
+        return STRICT_JUDGE.probability(ranking.evidence) >= qa_model.STRICT_ABSTAIN_BELOW
 
 
 def judge_features(candidates: list[Candidate]) -> list[float]:
