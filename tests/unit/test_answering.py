@@ -67,17 +67,15 @@ def test_who_question_skips_the_person_already_named() -> None:
     assert short_answer(AnswerType.OTHER, (fact,), "what did he inherit") is None
 
 
-def test_who_is_answered_by_a_named_body_not_an_acronym() -> None:
-    text = "The ECJ ruled that the European Commission and Parliament had erred."
-    fact = _fact(
-        0,
-        text,
-        tuple(
-            _entity(name, EntityKind.ORGANISATION, text)
-            for name in ("ECJ", "European Commission", "Parliament")
-        ),
+def test_who_is_answered_by_a_person_not_a_body() -> None:
+    text = "The European Commission and Jacques Delors had erred, the ECJ ruled."
+    bodies = tuple(
+        _entity(name, EntityKind.ORGANISATION, text) for name in ("ECJ", "European Commission")
     )
-    assert short_answer(AnswerType.PERSON, (fact,), "who had erred?") == "European Commission"
+    with_person = _fact(0, text, (*bodies, _entity("Jacques Delors", EntityKind.PERSON, text)))
+    assert short_answer(AnswerType.PERSON, (with_person,), "who had erred?") == "Jacques Delors"
+    bodies_only = _fact(0, text, bodies)
+    assert short_answer(AnswerType.PERSON, (bodies_only,), "who had erred?") is None
 
 
 def test_a_year_answers_how_long_but_not_how_many() -> None:
