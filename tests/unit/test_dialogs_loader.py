@@ -103,3 +103,13 @@ def test_an_alias_must_name_a_listed_command(dialogs: Path) -> None:
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="dialogs folder not found"):
         load_flows(tmp_path / "nope")
+
+
+def test_the_welcome_example_question_is_required_text(dialogs: Path) -> None:
+    onboarding = dialogs / "onboarding.yaml"
+    text = onboarding.read_text()
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("example_q"))
+    onboarding.write_text(text.replace("example_question: ", "example_question: ''\n# was: "))
+    assert f"onboarding.yaml:{line}:19: example_question: empty" in problems_of(dialogs)
+    onboarding.write_text("\n".join(r for r in text.splitlines() if "example_q" not in r))
+    assert "onboarding.yaml: missing 'example_question'" in problems_of(dialogs)

@@ -80,7 +80,7 @@ def welcome(tutor: Tutor, state: LearnerState) -> Outcome:
     say = tutor.flows.say
     replies: tuple[Reply, ...] = (
         Reply(say("onboarding.welcome", name=state.display_name or "there")),
-        Reply(say("onboarding.how_to_ask")),
+        Reply(say("onboarding.how_to_ask", example=tutor.flows.example_question)),
     )
     if state.daily_time is None and not state.started:
         replies = (*replies, daily_offer(tutor, state))

@@ -13,7 +13,7 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     for key, names in {
         "onboarding.welcome": "name",
         "onboarding.choose_topic": "",
-        "onboarding.how_to_ask": "",
+        "onboarding.how_to_ask": "example",
         "onboarding.daily_offer": "time zone",
         "onboarding.daily_yes": "time",
         "onboarding.daily_no": "",
@@ -183,6 +183,7 @@ class Flows:
     commands: Mapping[str, str] = field(default_factory=dict)
     command_aliases: Mapping[str, str] = field(default_factory=dict)  # "stats" -> "progress"
     override_phrases: frozenset[str] = frozenset()
+    example_question: str = ""  # the welcome's example of a question the seeds answer
     default_daily_time: str = "18:00"
     default_weekly_report: str = "mon 17:00"  # a new teacher's weekly report (local time)
     skip_phrases: frozenset[str] = frozenset()  # typed instead of /skip while a question waits

@@ -74,6 +74,8 @@ def load_flows(dialogs_dir: Path) -> Flows:
             continue
         _load_file(name, Reader(path, problems), draft)
     _check_texts_complete(draft, present, problems)
+    if "onboarding" in draft.parsed and "example_question" not in draft.extras:
+        problems.add(present["onboarding"], None, "", "missing 'example_question'")
     problems.raise_if_any()
     return Flows(texts=draft.texts, **draft.extras)  # type: ignore[arg-type]
 
@@ -252,6 +254,15 @@ def _max_length(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
         draft.extras["max_message_length"] = int(limit)
 
 
+def _example_question(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
+    typed = reader.text(node, "example_question")
+    if typed is None:
+        typed = ""  # reported as not text; not reported again as missing
+    elif not typed.strip():
+        reader.fail(node, "example_question", "empty (the welcome shows it as an example)")
+    draft.extras["example_question"] = typed.strip()
+
+
 def _default_daily_time(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     typed = reader.text(node, "default_daily_time")
     if typed is not None and parse_clock(typed) is None:
@@ -276,6 +287,7 @@ PHRASE_LISTS = (
     "confused_questions",
 )
 SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
+    "onboarding": {"example_question": _example_question},
     "lesson": {
         "settings": _lesson_settings,
         **{key: _phrases(key) for key in PHRASE_LISTS},

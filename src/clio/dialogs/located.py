@@ -108,3 +108,15 @@ class Reader:
                 where,
                 f"unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})",
             )
+
+
+def position(path: Path, key: str) -> str:
+    """`path:line:col` of a top-level key's value (for problems found after loading, such
+    as a check against the seeds), or the bare path when the key is not found."""
+    root = compose(path, Problems())
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            if key_node.value == key:
+                mark = value_node.start_mark
+                return f"{path}:{mark.line + 1}:{mark.column + 1}"
+    return str(path)
