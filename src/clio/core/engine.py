@@ -24,6 +24,7 @@ from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, deco
 from clio.core.progress import report
 from clio.core.prompts import daily_prompt
 from clio.core.state import LearnerState, Mode
+from clio.core.topic_question import named_topic
 from clio.core.tutor import Tutor
 
 
@@ -223,6 +224,9 @@ def go_on(
 def quick_question(tutor: Tutor, state: LearnerState, question: str) -> Outcome:
     """Answer from the fact base (or admit not knowing), then re-ask what was pending."""
     say = tutor.flows.say
+    offer = _topic_offer(tutor, state, question)
+    if offer is not None:
+        return Outcome(state, _with_pending(tutor, state, offer))
     found = tutor.answerer.answer(question)
     if found.sentence is None:
         titles = ", ".join(topic.title for topic in tutor.facts.topics[:3])
@@ -241,6 +245,26 @@ def quick_question(tutor: Tutor, state: LearnerState, question: str) -> Outcome:
     else:
         reply = Reply(say("quick.sentence", sentence=found.sentence, source=str(found.source)))
     return Outcome(state, _with_pending(tutor, state, reply))
+
+
+def _topic_offer(tutor: Tutor, state: LearnerState, question: str) -> Reply | None:
+    """No one sentence answers "tell me about the Treaty of Paris": its lesson does. The
+    reply gives the lesson's first fact and a button to start it (unless it is on)."""
+    topic = named_topic(question, tutor.facts.topics, tutor.flows.topic_openers)
+    taught = tutor.lesson_facts.get(topic.id, ()) if topic else ()
+    if topic is None or not taught:
+        return None
+    say = tutor.flows.say
+    text = say(
+        "quick.topic",
+        topic=topic.title,
+        facts=len(taught),
+        sentence=taught[0].text,
+        source=str(taught[0].source),
+    )
+    if state.mode is Mode.LESSON and state.topic_id == topic.id:
+        return Reply(text)
+    return Reply(text, (Choice(say("quick.topic_start"), encode(TopicPayload(topic.id))),))
 
 
 def _with_pending(tutor: Tutor, state: LearnerState, reply: Reply) -> tuple[Reply, ...]:

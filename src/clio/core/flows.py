@@ -58,6 +58,8 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "quick.answer": "answer sentence source",
         "quick.sentence": "sentence source",
         "quick.closest": "sentence source",
+        "quick.topic": "topic facts sentence source",
+        "quick.topic_start": "",
         "quick.unknown": "suggestion",
         "quick.back_to_question": "",
         "progress.header": "",
@@ -193,6 +195,8 @@ class Flows:
     confused_phrases: frozenset[str] = frozenset()
     confused_questions: frozenset[str] = frozenset()
     max_message_length: int = 1000
+    # What opens a question about a whole topic ("tell me about", "what was").
+    topic_openers: frozenset[str] = frozenset()
 
     def say(self, key: str, **values: object) -> str:
         """Render text `key`; the loader has already checked that the placeholders exist."""

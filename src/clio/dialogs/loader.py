@@ -293,6 +293,7 @@ SECTIONS: dict[str, dict[str, Callable[[Reader, yaml.Node, _Draft], None]]] = {
         **{key: _phrases(key) for key in PHRASE_LISTS},
     },
     "review": {"settings": _review_settings},
+    "quick": {"topic_openers": _phrases("topic_openers")},
     "progress": {"mastery": _mastery},
     "help": {"commands": _commands, "aliases": _aliases},
     "chat": {"small_talk": _small_talk, "max_message_length": _max_length},

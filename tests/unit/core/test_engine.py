@@ -305,3 +305,18 @@ def test_i_was_right_after_a_skip_is_refused(learner: Learner) -> None:
     assert "no wrong answer" in learner.text(TextMessage("I was right"))
     assert learner.last is not None and learner.last.records == ()
     assert learner.state.stats["paris"].credit == 0.0
+
+
+def test_a_question_about_a_whole_topic_offers_its_lesson(learner: Learner) -> None:
+    [reply] = learner.send(TextMessage("Tell me about the Treaty of Paris"))
+    assert reply.text.startswith("That's one of my topics: Treaty of Paris, 4 facts")
+    assert "Alexander II took the crown of Russia in 1855." in reply.text
+    [start] = reply.choices
+    assert start.label == "Start the lesson"
+    assert "Lesson: Treaty of Paris" in learner.text(ChoicePressed(start.payload))
+    # Mid-lesson the topic is described again, without a button to start what is on.
+    pending = learner.state.pending
+    replies = learner.send(TextMessage("what was the treaty of paris?"))
+    assert replies[0].text.startswith("That's one of my topics") and not replies[0].choices
+    assert replies[1].text == "Back to your question:"
+    assert learner.state.pending == pending
