@@ -143,8 +143,9 @@ def test_ask_json_reads_stdin_and_writes_one_object_per_line(
     monkeypatch.setattr(sys, "stdin", io.StringIO(questions))
     assert main(["ask", "--json", "--seeds", str(ROOT / "seeds")]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2
-    first, second = (json.loads(line) for line in lines)
+    assert len(lines) == 3  # the blank line's object abstains: output line n answers input n
+    first, blank, second = (json.loads(line) for line in lines)
+    assert blank == {"question": "", "answer": None, "sentence": None, "source": None, "score": 0.0}
     assert set(first) == {"question", "answer", "sentence", "source", "score"}
     assert first["question"].startswith("When did Alexander II")
     assert "crown of Russia in 1855" in first["sentence"]

@@ -50,7 +50,7 @@ def as_text(answer: QuickAnswer) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.question is not None and not args.question.strip():
         print(
-            'clio ask: the question is empty (try: clio ask "When was the treaty signed?")',
+            'clio ask: the question is empty (try: clio ask "When did Alexander II become tsar?")',
             file=sys.stderr,
         )
         return 2
@@ -65,8 +65,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         answerer = answerer.strict()
     questions = [args.question] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
-        if not question:
+        if not question and not args.json:
             continue
+        # As JSON a blank line still gets its (abstaining) object: line n of the output
+        # answers line n of the input, so a caller can pair them.
         reply = answerer.answer(question)
         print(as_json(reply) if args.json else as_text(reply), flush=True)
     return 0
