@@ -82,6 +82,14 @@ TABLE: list[tuple[str, str, tuple[str, ...], Verdict, Reason]] = [
     ("3000", "3,000", (), C, Reason.EXACT),
     ("30000", "3,000", (), W, Reason.WRONG),
     ("in 1855", "1855", (), C, Reason.SENTENCE),
+    # years said in words
+    ("eighteen fifty-five", "1855", (), C, Reason.NUMERAL),
+    ("Eighteen hundred and fifty five", "1855", (), C, Reason.NUMERAL),
+    ("in eighteen fifty five", "1855", (), C, Reason.SENTENCE),
+    ("eighteen fifty-six", "1855", (), W, Reason.WRONG),
+    ("nineteen oh five", "1905", (), C, Reason.NUMERAL),
+    ("fifteen hundred", "1,500", (), C, Reason.NUMERAL),
+    ("the Seventeen Provinces", "Seventeen Provinces", (), C, Reason.ARTICLE),
     # dates: month names read as numbers, in any order, leading zeros ignored
     ("30/3/1856", "30 March 1856", (), C, Reason.NUMERAL),
     ("30.03.1856", "30 March 1856", (), C, Reason.NUMERAL),

@@ -6,7 +6,7 @@ import pytest
 
 from clio.core.matching import typo_allowance
 from clio.core.normalise import is_list_answer, split_items, strip_accents, tokenise
-from clio.core.numerals import numeral_key, regnal_twin, roman, roman_value
+from clio.core.numerals import numeral_key, regnal_twin, roman, roman_value, spoken_year
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,28 @@ def test_list_items(text: str, items: tuple[str, ...], is_list: bool) -> None:
 @pytest.mark.parametrize(("length", "edits"), [(1, 0), (4, 0), (5, 1), (8, 1), (9, 2), (20, 2)])
 def test_typo_allowance_grows_with_word_length(length: int, edits: int) -> None:
     assert typo_allowance(length) == edits
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        ("eighteen fifty five was", (1855, 3)),
+        ("eighteen hundred and five", (1805, 4)),
+        ("eighteen hundred and", (1800, 2)),
+        ("nineteen oh two", (1902, 3)),
+        ("twenty twelve", (2012, 2)),
+        ("fifteen eighty", (1580, 2)),
+        ("eighteen", None),
+        ("eighteen five", None),  # said "eighteen oh five"
+        ("twenty five", None),  # a count, not a year
+        ("seventeen provinces", None),
+    ],
+)
+def test_spoken_years(words: str, found: tuple[int, int] | None) -> None:
+    assert spoken_year(tuple(words.split())) == found
+
+
+def test_a_spoken_year_is_one_token_reading_as_its_digits() -> None:
+    tokens = tokenise("In eighteen fifty-five, I think")
+    assert [t.key for t in tokens] == ["in", "1855", "1", "think"]
+    assert tokens[1].original == "eighteen fifty five" and not tokens[1].has_digits

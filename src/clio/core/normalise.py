@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from clio.core.numerals import numeral_key
+from clio.core.numerals import numeral_key, spoken_year
 
 # A number written with thousands separators ("3,000", "12 500" with a no-break space) is one
 # token; otherwise a word is a run of letters and digits, apostrophes (and the Catalan middle
@@ -91,7 +91,37 @@ def tokenise(text: str) -> tuple[Token, ...]:
     # Marks left after NFC (a Hebrew point, a Devanagari vowel sign) belong to their word,
     # but the regex cannot name them: match on a copy where each mark reads as a letter.
     shadow = "".join("a" if unicodedata.category(c)[0] == "M" else c for c in composed)
-    return tuple(make_token(composed[m.start() : m.end()]) for m in _TOKEN.finditer(shadow))
+    tokens = tuple(make_token(composed[m.start() : m.end()]) for m in _TOKEN.finditer(shadow))
+    return _with_spoken_years(tokens)
+
+
+# The most words a spoken year takes ("eighteen hundred and fifty five").
+_SPOKEN_YEAR_WORDS = 5
+
+
+def _with_spoken_years(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A year said in words ("eighteen fifty-five") made one token that reads as "1855"."""
+    joined: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        words = tuple(t.folded for t in tokens[index : index + _SPOKEN_YEAR_WORDS])
+        found = spoken_year(words)
+        if found is None:
+            joined.append(tokens[index])
+            index += 1
+            continue
+        year, used = found
+        words_said = tokens[index : index + used]
+        joined.append(
+            Token(
+                original=" ".join(t.original for t in words_said),
+                plain=" ".join(t.plain for t in words_said),
+                folded="".join(t.folded for t in words_said),
+                key=str(year),
+            )
+        )
+        index += used
+    return tuple(joined)
 
 
 def drop_leading_articles(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

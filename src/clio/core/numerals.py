@@ -100,3 +100,43 @@ def numeral_key(token: str) -> str:
         return str(int(token))
     value = numeral_value(token)
     return token if value is None else str(value)
+
+
+# Years as they are said: "eighteen fifty-five", "eighteen hundred and five", "nineteen oh
+# two", "twenty twelve". Only the words that can make one are listed.
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_TEENS = {word: value for value, word in enumerate(_CARDINALS) if 10 <= value <= 19}
+_UNITS = {word: value for value, word in enumerate(_CARDINALS) if 1 <= value <= 9}
+_CENTURIES = {**_TEENS, "twenty": 20}
+
+
+def spoken_year(words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The year that folded `words` open with and how many words it takes, or None:
+    ("eighteen", "fifty", "five", "was") -> (1855, 3). A century word alone is not a year."""
+    century = _CENTURIES.get(words[0]) if words else None
+    if century is None or len(words) < 2:
+        return None
+    second = words[1]
+    if second == "hundred":
+        after = 3 if words[2:3] == ("and",) and _below_hundred(words[3:])[1] else 2
+        below, used = _below_hundred(words[after:])
+        return century * 100 + below, after + used
+    if second in ("oh", "o") and len(words) > 2 and words[2] in _UNITS:
+        return century * 100 + _UNITS[words[2]], 3
+    below, used = _below_hundred(words[1:])
+    return (century * 100 + below, 1 + used) if used and below >= 10 else None
+
+
+def _below_hundred(words: tuple[str, ...]) -> tuple[int, int]:
+    """The number 1..99 that `words` open with, and its word count ((0, 0) for none)."""
+    if not words:
+        return 0, 0
+    if words[0] in _TEENS:
+        return _TEENS[words[0]], 1
+    if words[0] in _TENS:
+        unit = _UNITS.get(words[1], 0) if len(words) > 1 else 0
+        return _TENS[words[0]] + unit, 2 if unit else 1
+    if words[0] in _UNITS:
+        return _UNITS[words[0]], 1
+    return 0, 0
