@@ -62,6 +62,11 @@ def zone(name: str) -> tzinfo:
         return UTC
 
 
+def local_moment(when: datetime, zone_name: str) -> str:
+    """A moment as a learner reads it in their zone: "Fri 27 Nov 07:00"."""
+    return when.astimezone(zone(zone_name)).strftime("%a %d %b %H:%M")
+
+
 def local_date(now: datetime, zone_name: str) -> date:
     return require_utc(now).astimezone(zone(zone_name)).date()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from clio.core.calendar import next_local_time, parse_clock, parse_zone, zone
+from clio.core.calendar import local_moment, next_local_time, parse_clock, parse_zone, zone
 from clio.core.messages import Reply
 from clio.core.outcome import Outcome, PreferencesRecord
 from clio.core.state import LearnerState
@@ -46,12 +46,12 @@ def set_daily(tutor: Tutor, state: LearnerState, typed: str, *, now: datetime) -
     if clock is None:
         return Outcome(state, (Reply(say("settings.daily_invalid", typed=wanted)),))
     new_state = replace(state, daily_time=clock.strftime("%H:%M"))
-    upcoming = next_local_time(clock, state.timezone, after=now).astimezone(zone(state.timezone))
+    upcoming = next_local_time(clock, state.timezone, after=now)
     text = say(
         "settings.daily_set",
         time=new_state.daily_time,
         zone=state.timezone,
-        next=upcoming.strftime("%a %d %b %H:%M"),
+        next=local_moment(upcoming, state.timezone),
     )
     return Outcome(new_state, (Reply(text),), (_record(new_state),))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from clio.core import review as srs
-from clio.core.calendar import local_date, streak, zone
+from clio.core.calendar import local_date, local_moment, streak
 from clio.core.flows import MasteryLevel
 from clio.core.messages import Reply
 from clio.core.state import LearnerState, TopicStats
@@ -51,8 +51,7 @@ def report(tutor: Tutor, state: LearnerState, *, now: datetime) -> Reply:
     if any(when <= now for when in dues):
         lines.append(say("progress.review_now"))
     elif upcoming:
-        when = min(upcoming).astimezone(zone(state.timezone)).strftime("%Y-%m-%d %H:%M")
-        lines.append(say("progress.next_review", when=when))
+        lines.append(say("progress.next_review", when=local_moment(min(upcoming), state.timezone)))
     else:
         lines.append(say("progress.no_reviews"))
     return Reply("\n".join(lines))

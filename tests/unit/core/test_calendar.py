@@ -9,6 +9,7 @@ import pytest
 
 from clio.core.calendar import (
     local_date,
+    local_moment,
     next_local_time,
     parse_clock,
     parse_zone,
@@ -136,3 +137,9 @@ def test_a_week_earns_a_freeze_that_bridges_one_missed_day() -> None:
     assert streak(days(*week, 9), D + timedelta(days=9)) == 1
     # Without a full week, a missed day breaks the streak.
     assert streak(days(0, 1, 2, 4), D + timedelta(days=4)) == 1
+
+
+def test_a_moment_reads_in_the_learners_zone() -> None:
+    moment = datetime(2026, 11, 26, 17, 22, tzinfo=UTC)
+    assert local_moment(moment, "Asia/Tokyo") == "Fri 27 Nov 02:22"
+    assert local_moment(moment, "UTC") == "Thu 26 Nov 17:22"
