@@ -250,7 +250,7 @@ def quick_question(tutor: Tutor, state: LearnerState, question: str) -> Outcome:
 def _topic_offer(tutor: Tutor, state: LearnerState, question: str) -> Reply | None:
     """No one sentence answers "tell me about the Treaty of Paris": its lesson does. The
     reply gives the lesson's first fact and a button to start it (unless it is on)."""
-    topic = named_topic(question, tutor.facts.topics, tutor.flows.topic_openers)
+    topic = named_topic(question, tutor.topics_by_title, tutor.flows.topic_openers)
     taught = tutor.lesson_facts.get(topic.id, ()) if topic else ()
     if topic is None or not taught:
         return None

@@ -4,6 +4,7 @@ the seeds answers it, but the topic's lesson does."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from clio.core.facts import Topic
 from clio.core.intent import normalise_phrase
@@ -12,7 +13,21 @@ from clio.core.normalise import ARTICLES
 _ASIDE = re.compile(r"\([^)]*\)")  # "Treaty of Paris (1856)" is also asked as "treaty of paris"
 
 
-def named_topic(question: str, topics: tuple[Topic, ...], openers: frozenset[str]) -> Topic | None:
+def titles_index(topics: Iterable[Topic]) -> dict[str, Topic]:
+    """Each topic under the forms of its title a learner may type (built once: a question
+    is then one lookup, however many topics there are)."""
+    index: dict[str, Topic] = {}
+    for topic in topics:
+        for form in (topic.title, _ASIDE.sub(" ", topic.title)):
+            phrase = _without_article(normalise_phrase(form))
+            if phrase:
+                index.setdefault(phrase, topic)
+    return index
+
+
+def named_topic(
+    question: str, titles: Mapping[str, Topic], openers: frozenset[str]
+) -> Topic | None:
     """The topic whose title is all the question asks about, after an opener such as
     "tell me about" or "what was" (or none: the bare title), and an article."""
     asked = normalise_phrase(question)
@@ -20,16 +35,7 @@ def named_topic(question: str, topics: tuple[Topic, ...], openers: frozenset[str
         if asked.startswith(opener + " "):
             asked = asked[len(opener) + 1 :]
             break
-    asked = _without_article(asked)
-    for topic in topics:
-        if asked in _title_forms(topic.title):
-            return topic
-    return None
-
-
-def _title_forms(title: str) -> set[str]:
-    forms = {normalise_phrase(title), normalise_phrase(_ASIDE.sub(" ", title))}
-    return {_without_article(form) for form in forms if form}
+    return titles.get(_without_article(asked))
 
 
 def _without_article(phrase: str) -> str:

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from clio.core.facts import Fact, FactBase, Question, QuickAnswer, Topic
 from clio.core.flows import Flows
+from clio.core.topic_question import titles_index
 
 
 class Answerer(Protocol):
@@ -25,6 +26,7 @@ class Tutor:
     answerer: Answerer
     questions_by_id: Mapping[str, Question] = field(default_factory=dict)
     lesson_facts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
+    topics_by_title: Mapping[str, Topic] = field(default_factory=dict)  # see topic_question
 
     @classmethod
     def create(cls, *, flows: Flows, facts: FactBase, answerer: Answerer) -> Tutor:
@@ -34,6 +36,7 @@ class Tutor:
             answerer=answerer,
             questions_by_id={question.id: question for question in facts.questions},
             lesson_facts={topic.id: _teachable(topic) for topic in facts.topics},
+            topics_by_title=titles_index(facts.topics),
         )
 
     def topic(self, topic_id: str | None) -> Topic | None:

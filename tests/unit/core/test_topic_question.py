@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from clio.core.facts import Topic
-from clio.core.topic_question import named_topic
+from clio.core.topic_question import named_topic, titles_index
 
-TOPICS = (
-    Topic("paris", "Treaty of Paris (1856)", "paris.txt", ()),
-    Topic("crimea", "The Crimean War", "crimea.txt", ()),
-)
+PARIS = Topic("paris", "Treaty of Paris (1856)", "paris.txt", ())
+CRIMEA = Topic("crimea", "The Crimean War", "crimea.txt", ())
+TOPICS = titles_index((PARIS, CRIMEA))
 OPENERS = frozenset({"tell me about", "tell me more about", "what was", "explain"})
 
 
@@ -22,7 +21,7 @@ def test_an_opener_and_a_title_name_the_topic() -> None:
         "crimean war",
     ):
         assert named_topic(asked, TOPICS, OPENERS) is not None, asked
-    assert named_topic("what was the crimean war", TOPICS, OPENERS) is TOPICS[1]
+    assert named_topic("what was the crimean war", TOPICS, OPENERS) is CRIMEA
 
 
 def test_more_than_the_title_is_a_question_for_the_sentences() -> None:
