@@ -11,7 +11,7 @@ import pytest
 
 from clio.cli import main
 from clio.core.facts import Entity, EntityKind, Fact, FactBase, Source, Topic
-from clio.factbase.answer_type import AnswerType, answer_type, short_answer
+from clio.factbase.answer_type import AnswerType, answer_type, asks_who_someone_is, short_answer
 from clio.factbase.answering import ORDER, Model, QuickAnswerer
 from clio.factbase.typos import SpellingRepair
 
@@ -76,6 +76,28 @@ def test_who_is_answered_by_a_person_not_a_body() -> None:
     assert short_answer(AnswerType.PERSON, (with_person,), "who had erred?") == "Jacques Delors"
     bodies_only = _fact(0, text, bodies)
     assert short_answer(AnswerType.PERSON, (bodies_only,), "who had erred?") is None
+
+
+def test_a_person_named_by_surname_after_a_title_is_already_named() -> None:
+    text = "Support came from the prime minister Lord Palmerston."
+    fact = _fact(0, text, (_entity("Lord Palmerston", EntityKind.PERSON, text),))
+    assert short_answer(AnswerType.PERSON, (fact,), "who was pm after palmerston?") is None
+    assert short_answer(AnswerType.PERSON, (fact,), "who was pm?") == "Lord Palmerston"
+    # A first name is not a title: the park's namesake is an answer, not a repetition.
+    text = "The park was founded by Ralph Woodward."
+    fact = _fact(0, text, (_entity("Ralph Woodward", EntityKind.PERSON, text),))
+    assert short_answer(AnswerType.PERSON, (fact,), "who founded woodward park?") == (
+        "Ralph Woodward"
+    )
+
+
+def test_who_was_someone_named_asks_about_them_not_for_a_name() -> None:
+    text = "Support came from the prime minister Lord Palmerston."
+    fact = _fact(0, text, (_entity("Lord Palmerston", EntityKind.PERSON, text),))
+    for question in ("who was palmerston?", "Who was Lord Palmerston", "who is palmerston"):
+        assert asks_who_someone_is(question, (fact,)), question
+    for question in ("who was the prime minister?", "who was palmerston's rival?"):
+        assert not asks_who_someone_is(question, (fact,)), question
 
 
 def test_a_year_answers_how_long_but_not_how_many() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from clio.core.facts import Entity, EntityKind, Fact
+from clio.factbase import cues
 
 
 class AnswerType(StrEnum):
@@ -130,6 +131,23 @@ def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> st
     return None
 
 
+# "Who was Palmerston?" asks what the sentence says of him, not for a name.
+_WHO_IS = re.compile(r"\s*who\s+(?:is|was|were|are)\s+(?P<name>.+?)[\s?!.]*", re.I)
+
+
+def asks_who_someone_is(question: str, facts: tuple[Fact, ...]) -> bool:
+    """The question is "who was X?" with X a person the facts name: any sentence about X
+    answers it, with no short answer to give (the name is already in the question)."""
+    asked = _WHO_IS.fullmatch(question)
+    if asked is None:
+        return False
+    name = " ".join(_WORDS.findall(asked["name"].casefold()))
+    people = (e for f in facts for e in f.entities if e.kind is EntityKind.PERSON)
+    return any(
+        name and _mentioned(e.text, name) and _mentioned(name, e.text.casefold()) for e in people
+    )
+
+
 def _distinct(entities: Iterable[Entity]) -> list[Entity]:
     seen: dict[str, Entity] = {}
     for entity in entities:
@@ -139,4 +157,6 @@ def _distinct(entities: Iterable[Entity]) -> list[Entity]:
 
 def _mentioned(text: str, folded_question: str) -> bool:
     words = re.findall(r"[^\W_]+", text.casefold())
+    if len(words) > 1 and words[0] in cues.TITLES:
+        words = words[1:]  # "after palmerston" names Lord Palmerston (a first name would not)
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", folded_question) for w in words)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from clio.core.facts import FactBase, QuickAnswer
 from clio.core.numerals import regnal_twin
 from clio.factbase import qa_model
-from clio.factbase.answer_type import AnswerType, answer_type, short_answer
+from clio.factbase.answer_type import AnswerType, answer_type, asks_who_someone_is, short_answer
 from clio.factbase.collector import collector_paused
 from clio.factbase.features import NEGATIONS, Query, candidate_features
 from clio.factbase.retrieval import PARAGRAPH_WEIGHT, SentenceIndex
@@ -185,7 +185,9 @@ class QuickAnswerer:
         # A caption or heading is context, not a statement: it answers only on the strict
         # judge's word, as does a sentence holding nothing of the kind asked for.
         plausible = all(fact.teachable for fact in unit.facts) and (
-            short is not None or ranking.query.kind is AnswerType.OTHER
+            short is not None
+            or ranking.query.kind is AnswerType.OTHER
+            or asks_who_someone_is(question, unit.facts)
         )
         sure = plausible or self._strict_accepts(ranking)
         return QuickAnswer(question, short, unit.sentence, unit.source, ranking.confidence, sure)
