@@ -114,6 +114,9 @@ def test_question_words_give_the_answer_type() -> None:
     assert answer_type("who signed it") is AnswerType.PERSON
     assert answer_type("where was the battle") is AnswerType.PLACE
     assert answer_type("why was peace made") is AnswerType.OTHER
+    assert answer_type("what was the population of paris?") is AnswerType.NUMBER
+    assert answer_type("What is the size of the army") is AnswerType.NUMBER
+    assert answer_type("what is the area called where plates meet?") is AnswerType.OTHER
 
 
 def test_the_opening_question_word_outranks_one_in_a_clause() -> None:

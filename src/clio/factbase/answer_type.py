@@ -24,6 +24,15 @@ class AnswerType(StrEnum):
 _RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.NUMBER, re.compile(r"\bhow (many|much|long|far|old|large|big|tall|high)\b")),
     (AnswerType.NUMBER, re.compile(r"\b(what|which) (percentage|percent|number|amount)\b")),
+    # "What was the population of ...": a quantity asked for by name.
+    (
+        AnswerType.NUMBER,
+        re.compile(
+            r"\b(what|which) (is|was|are|were) the (total |approximate |estimated )?"
+            r"(population|size|area|cost|price|length|height|depth|distance|number|amount|"
+            r"percentage|budget|value|speed|weight|temperature)( density)?\b(?= of\b| in\b|\?|$)"
+        ),
+    ),
     (AnswerType.DATE, re.compile(r"\bwhen\b|\b(what|which|in what) (year|century|decade|date)")),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|\b(what|which) (city|country|place|region)\b")),
     (AnswerType.PERSON, re.compile(r"\bwho(m|se)?\b")),
