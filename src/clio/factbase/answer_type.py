@@ -148,13 +148,12 @@ def asks_who_someone_is(question: str, facts: tuple[Fact, ...]) -> bool:
     """The question is "who was X?" with X a person the facts name: any sentence about X
     answers it, with no short answer to give (the name is already in the question)."""
     asked = _WHO_IS.fullmatch(question)
-    if asked is None:
+    name = " ".join(_WORDS.findall(asked["name"].casefold())) if asked else ""
+    if not name:
         return False
-    name = " ".join(_WORDS.findall(asked["name"].casefold()))
     people = (e for f in facts for e in f.entities if e.kind is EntityKind.PERSON)
-    return any(
-        name and _mentioned(e.text, name) and _mentioned(name, e.text.casefold()) for e in people
-    )
+    # The same name both ways, but for a title: "palmerston" is "Lord Palmerston".
+    return any(_mentioned(e.text, name) and _mentioned(name, e.text.casefold()) for e in people)
 
 
 def _distinct(entities: Iterable[Entity]) -> list[Entity]:
