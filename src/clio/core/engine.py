@@ -50,14 +50,15 @@ def command(
     name = event.name
     if name == "start":
         return welcome(tutor, state)
+    # /help and /progress leave a waiting question waiting, and bring it back after.
     if name == "help":
-        return Outcome(state, (Reply(say("help.text")),))
+        return Outcome(state, _with_pending(tutor, state, Reply(say("help.text"))))
     if name == "lesson":
         return lesson.start(tutor, state, event.argument, now=now, rng=rng)
     if name == "review":
         return review_session.start(tutor, state, now=now, rng=rng)
     if name == "progress":
-        return Outcome(state, (report(tutor, state, now=now),))
+        return Outcome(state, _with_pending(tutor, state, report(tutor, state, now=now)))
     if name == "hint":
         new_state, reply = quiz.hint(tutor, state)
         return Outcome(new_state, (reply,))

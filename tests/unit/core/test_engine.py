@@ -320,3 +320,15 @@ def test_a_question_about_a_whole_topic_offers_its_lesson(learner: Learner) -> N
     assert replies[0].text.startswith("That's one of my topics") and not replies[0].choices
     assert replies[1].text == "Back to your question:"
     assert learner.state.pending == pending
+
+
+def test_help_and_progress_bring_the_waiting_question_back(learner: Learner) -> None:
+    start_lesson(learner)
+    pending = learner.state.pending
+    assert pending is not None
+    prompt = learner.tutor.questions_by_id[pending.question_id].prompt
+    for name in ("help", "progress"):
+        replies = learner.send(CommandMessage(name))
+        assert replies[-2].text == "Back to your question:", name
+        assert prompt in replies[-1].text
+        assert learner.state.pending == pending
