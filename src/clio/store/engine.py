@@ -9,6 +9,7 @@ per-learner serialisation holds on SQLite, where `SELECT ... FOR UPDATE` does no
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import event
@@ -19,6 +20,7 @@ from sqlalchemy.pool import StaticPool
 from clio.store.url import sqlite_file
 
 SQLITE_BUSY_SECONDS = 30.0
+_WAL_RETRY_SECONDS = 0.005  # between tries to switch a new database to WAL
 
 
 def create_engine(url: URL) -> AsyncEngine:
@@ -45,9 +47,25 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Write-ahead log, synced at checkpoints: a commit survives the process being killed
     # (not a power cut, for the last few), and bench/service.py measured 1.9x the events per
     # second of the default rollback journal, which syncs every commit. In-memory ignores it.
-    cursor.execute("PRAGMA journal_mode = WAL")
+    use_write_ahead_log(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def use_write_ahead_log(cursor: Any, *, patience: float = SQLITE_BUSY_SECONDS) -> None:
+    """Switch the database to WAL. A new database's first switch needs an exclusive lock,
+    and when two connections (two processes opening a fresh database) switch at once, SQLite
+    answers "database is locked" at once, without waiting out the busy timeout (it would
+    deadlock otherwise). So it is tried again, briefly, until `patience` runs out."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except Exception as error:  # the driver's OperationalError (sqlite3's or aiosqlite's)
+            if "database is locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(_WAL_RETRY_SECONDS)
 
 
 def _sqlite_begin(connection: Connection) -> None:
