@@ -208,3 +208,11 @@ async def test_an_event_that_fails_in_a_group_fails_alone(
     # ben can go on, and the update that failed was not marked handled.
     monkeypatch.undo()
     assert await clio.handle(message(TextMessage("boom"), 2, "ben"))
+
+
+async def test_a_mistyped_class_command_is_offered_though_not_in_the_menu(
+    tutor: Tutor, store: SqlStore
+) -> None:
+    assert "rename" not in tutor.flows.commands
+    replies = await service(tutor, store).handle(message(CommandMessage("renmae", "1 9B")))
+    assert replies[0].text.startswith("I don't know the command /renmae. Did you mean /rename?")

@@ -69,7 +69,8 @@ def command(
     if name == "daily":
         return preferences.set_daily(tutor, state, event.argument, now=now)
     flows = tutor.flows
-    meant = meant_command(name, flows.commands, flows.command_aliases)
+    known = (*flows.commands, *sorted(tutor.service_commands))
+    meant = meant_command(name, known, flows.command_aliases)
     unknown = Reply(
         say("help.unknown_command", command=name)
         if meant is None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from clio.core.facts import Fact, FactBase, Question, QuickAnswer, Topic
@@ -27,6 +27,9 @@ class Tutor:
     questions_by_id: Mapping[str, Question] = field(default_factory=dict)
     lesson_facts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
     topics_by_title: Mapping[str, Topic] = field(default_factory=dict)  # see topic_question
+    # Commands the service handles around the core (a class's admin, not in the menu): a
+    # mistyped one ("/renmae") is offered too.
+    service_commands: frozenset[str] = frozenset()
 
     @classmethod
     def create(cls, *, flows: Flows, facts: FactBase, answerer: Answerer) -> Tutor:
@@ -38,6 +41,9 @@ class Tutor:
             lesson_facts={topic.id: _teachable(topic) for topic in facts.topics},
             topics_by_title=titles_index(facts.topics),
         )
+
+    def with_service_commands(self, names: Iterable[str]) -> Tutor:
+        return replace(self, service_commands=frozenset(names))
 
     def topic(self, topic_id: str | None) -> Topic | None:
         return None if topic_id is None else self.facts.topic(topic_id)

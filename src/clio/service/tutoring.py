@@ -20,7 +20,7 @@ from clio.service.group_commit import GroupCommit
 from clio.service.locks import LearnerLocks
 from clio.service.ports import Store, UnitOfWork
 from clio.service.recording import save_records
-from clio.service.teaching import Teaching
+from clio.service.teaching import HANDLERS, Teaching
 
 log = logging.getLogger(__name__)
 CAS_RETRIES = 3  # another process saved first: reload and run the step again
@@ -49,10 +49,10 @@ class TutorService:
         rng_for: Callable[[Incoming], random.Random] | None = None,
         bot_username: str | None = None,
     ) -> None:
-        self._tutor = tutor
         # Class commands need look-ups the pure core cannot make: they are handled here,
         # inside the same lock, unit of work and update claim as every other event.
-        self._teaching = Teaching(tutor=tutor, bot_username=bot_username)
+        self._tutor = tutor.with_service_commands(HANDLERS)
+        self._teaching = Teaching(tutor=self._tutor, bot_username=bot_username)
         self._store = store
         self._clock = clock
         self._rng_for = rng_for or (lambda _incoming: random.Random())
