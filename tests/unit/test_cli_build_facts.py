@@ -4,6 +4,7 @@ cache (never the user's)."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,14 @@ def test_unknown_topic_and_missing_folder_exit_2(
     assert "clio: no topic 'nope' (topics: war)" in capsys.readouterr().err
     assert main(["build", "--seeds", str(seeds / "missing")]) == 2
     assert "clio: seeds folder not found:" in capsys.readouterr().err
+
+
+def test_other_seeds_with_the_projects_authored_questions_say_how_to_build_them(
+    seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project_dialogs = Path(__file__).resolve().parents[2] / "dialogs"
+    shutil.copytree(project_dialogs, tmp_path / "dialogs")  # the fixture's CLIO_DIALOGS_DIR
+    assert main(["build", "--seeds", str(seeds)]) == 2
+    error = capsys.readouterr().err
+    assert "questions.yaml:" in error and "no topic 'treaty-of-paris-1856'" in error
+    assert "set CLIO_DIALOGS_DIR to its dialogs folder" in error

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from clio.core.errors import AuthoredQuestionsMismatch
 from clio.factbase.build import BuildResult
 from clio.factbase.cache import load_or_build
 from clio.settings import Settings
@@ -64,6 +65,16 @@ def summary(result: BuildResult, *, seconds: float) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
-    result = build_with_progress(settings, args.seeds or settings.seeds_dir, workers=args.workers)
+    seeds = args.seeds or settings.seeds_dir
+    try:
+        result = build_with_progress(settings, seeds, workers=args.workers)
+    except AuthoredQuestionsMismatch as error:
+        if args.seeds is None:
+            raise
+        # Other seeds than the project's, with the project's authored questions.
+        raise AuthoredQuestionsMismatch(
+            f"{error}\nThese are the authored questions of {settings.dialogs_dir}; to build "
+            f"{seeds} with its own (or none), set CLIO_DIALOGS_DIR to its dialogs folder."
+        ) from error
     print(summary(result, seconds=time.perf_counter() - started))
     return 0

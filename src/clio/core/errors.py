@@ -11,6 +11,10 @@ class ContentError(ClioError):
     """Seeds or dialogs are missing or malformed; the message names the file (and line)."""
 
 
+class AuthoredQuestionsMismatch(ContentError):
+    """The authored questions (dialogs/questions.yaml) name facts or topics the seeds lack."""
+
+
 class ConfigurationError(ClioError):
     """Settings are missing or wrong (a database URL, a token, a folder)."""
 

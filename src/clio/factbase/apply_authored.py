@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clio.core.errors import ContentError
+from clio.core.errors import AuthoredQuestionsMismatch
 from clio.core.facts import Fact, Question
 from clio.factbase.authored import Authored, AuthoredQuestion, Disable, FactRef, Location
 from clio.factbase.questions import question_id
@@ -41,7 +41,7 @@ def apply_authored(
         added[question.id] = entry.where
         kept[question.id] = question
     if errors:
-        raise ContentError(
+        raise AuthoredQuestionsMismatch(
             f"{len(errors)} problem(s) applying authored questions:\n" + "\n".join(errors)
         )
     return list(kept.values())
