@@ -100,6 +100,20 @@ def test_who_was_someone_named_asks_about_them_not_for_a_name() -> None:
         assert not asks_who_someone_is(question, (fact,)), question
 
 
+def test_where_picks_the_place_something_happened_in_among_several() -> None:
+    text = "Alexander II pursued peace talks with Britain and France in Paris in 1856."
+    places = tuple(_entity(p, EntityKind.PLACE, text) for p in ("Britain", "France", "Paris"))
+    fact = _fact(0, text, places)
+    assert short_answer(AnswerType.PLACE, (fact,), "where were the peace talks held?") == "Paris"
+    # "Which country" asks for a party, not a venue: several fresh places stay unresolved.
+    assert short_answer(AnswerType.PLACE, (fact,), "which country did he talk to?") is None
+    # Two places after "in": unsure which is meant.
+    text = "Talks with Britain took place in Paris and in Vienna."
+    places = tuple(_entity(p, EntityKind.PLACE, text) for p in ("Britain", "Paris", "Vienna"))
+    fact = _fact(0, text, places)
+    assert short_answer(AnswerType.PLACE, (fact,), "where were the talks?") is None
+
+
 def test_a_year_answers_how_long_but_not_how_many() -> None:
     fact = _base().topics[0].facts[0]
     assert fact.text.startswith("When Alexander II took the crown of Russia in 1855")

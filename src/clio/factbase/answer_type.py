@@ -131,10 +131,18 @@ def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> st
             # seed's learner questions every body given was wrong (4 of 4, "who did russia
             # save?" -> "German Confederation"; SQuAD's civics articles: 11 of 14 right).
             continue
-        found = _distinct(e for f in facts for e in f.entities if e.kind is entity_kind)
-        fresh = [e for e in found if not _mentioned(e.text, folded)]
+        found = [(f, e) for f in facts for e in f.entities if e.kind is entity_kind]
+        fresh = _distinct(e for f, e in found if not _mentioned(e.text, folded))
         if len(fresh) == 1:
             return fresh[0].text
+        if fresh and entity_kind is EntityKind.PLACE and _WHERE.search(folded):
+            # "Where were the peace talks held?" of "peace talks with Britain and France in
+            # Paris": the place after "in" or "at" is where it happened; the rest took part.
+            names = {e.text.casefold() for e in fresh}
+            located = _distinct(
+                e for f, e in found if e.text.casefold() in names and _located(f, e)
+            )
+            return located[0].text if len(located) == 1 else None
         if fresh:
             return None
     return None
@@ -154,6 +162,14 @@ def asks_who_someone_is(question: str, facts: tuple[Fact, ...]) -> bool:
     people = (e for f in facts for e in f.entities if e.kind is EntityKind.PERSON)
     # The same name both ways, but for a title: "palmerston" is "Lord Palmerston".
     return any(_mentioned(e.text, name) and _mentioned(name, e.text.casefold()) for e in people)
+
+
+_WHERE = re.compile(r"\bwhere\b")
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _located(fact: Fact, entity: Entity) -> bool:
+    return bool(_LOCATIVE.search(fact.text, max(0, entity.start - 12), entity.start))
 
 
 def _distinct(entities: Iterable[Entity]) -> list[Entity]:
