@@ -20,6 +20,9 @@ normalisation glues to the next word, as in "Adriatic—fell").
 short answers (one base): over answerable who/when/where/how-many questions whose top sentence
 holds a gold answer, the share given a short answer (a person, year, place or number) and
 the share of those that match a gold answer (either contains the other, after normalisation).
+short answers by trust (one base): over all typed questions whose top sentence yields a short
+answer, answerable or not, the share of those answers that are right, by the strict judge's
+probability: below SHORT_ANSWER_TRUST `clio ask` does not state them (answering.py).
 BM25's abstain threshold is the best possible one, chosen on the very set it is scored on
 (an upper bound for the baseline; one threshold for all articles). Clio's thresholds were
 fixed on tune.json by train_qa.py: "clio" uses the strict one (best against SQuAD's
@@ -41,7 +44,8 @@ import Stemmer
 
 from clio.core.facts import FactBase
 from clio.factbase.answer_type import AnswerType, answer_type, short_answer
-from clio.factbase.answering import QuickAnswerer
+from clio.factbase.answering import SHORT_ANSWER_TRUST, STRICT_JUDGE, QuickAnswerer
+from clio.factbase.qa_model import STRICT_ABSTAIN_BELOW
 from clio.factbase.retrieval import Unit
 from squad_data import (
     DEV,
@@ -119,19 +123,19 @@ def within_one_sentence(fact_base: FactBase, items: list[Item]) -> float:
 
 def run_clio(
     fact_base: FactBase, items: list[Item]
-) -> tuple[Scores, Scores, float, list[Unit | None]]:
+) -> tuple[Scores, Scores, float, list[tuple[Unit | None, float]]]:
     """Clio at its strict threshold (for adversarial questions) and at its default one, the
-    time per answer, and each question's top sentence."""
+    time per answer, and each question's top sentence with the strict judge's probability."""
     answerer = QuickAnswerer.from_fact_base(fact_base)
     strict = answerer.strict()
     replies, answered, strict_answered = [], [], []
-    tops: list[Unit | None] = []
+    tops: list[tuple[Unit | None, float]] = []
     start = time.perf_counter()
     for item in items:
         ranking = answerer.rank(item.question)
         reply = answerer.answer(item.question)
         top = answerer.index.units[ranking.candidates[0].unit] if ranking.candidates else None
-        tops.append(top)
+        tops.append((top, STRICT_JUDGE.probability(ranking.evidence) if ranking.evidence else 0.0))
         # hit@1 judges the top sentence even when the answerer abstains.
         text = "" if top is None else top.sentence
         replies.append(f"{reply.answer or ''} {text}")
@@ -149,11 +153,13 @@ def run_clio(
     )
 
 
-def short_answer_figures(items: list[Item], tops: list[Unit | None]) -> dict[str, dict[str, float]]:
+def short_answer_figures(
+    items: list[Item], tops: list[tuple[Unit | None, float]]
+) -> dict[str, dict[str, float]]:
     """Per answer type: how often a right top sentence (`run_clio`'s) comes with a short
     answer, and how often that short answer is a gold one."""
     counts: dict[str, list[int]] = {}
-    for item, unit in zip(items, tops, strict=True):
+    for item, (unit, _) in zip(items, tops, strict=True):
         kind = answer_type(item.question)
         if not item.answerable or kind is AnswerType.OTHER:
             continue
@@ -164,10 +170,7 @@ def short_answer_figures(items: list[Item], tops: list[Unit | None]) -> dict[str
         row[0] += 1
         if short is not None:
             row[1] += 1
-            said = normalise(short)
-            row[2] += any(
-                gold and (gold in said or said in gold) for gold in map(normalise, item.answers)
-            )
+            row[2] += short_answer_right(item, short)
     return {
         kind: {
             "questions": n,
@@ -175,6 +178,38 @@ def short_answer_figures(items: list[Item], tops: list[Unit | None]) -> dict[str
             "right": round(right / max(given, 1), 4),
         }
         for kind, (n, given, right) in sorted(counts.items())
+    }
+
+
+def short_answer_right(item: Item, short: str) -> bool:
+    said = normalise(short)
+    return any(gold and (gold in said or said in gold) for gold in map(normalise, item.answers))
+
+
+def short_answers_by_trust(
+    items: list[Item], tops: list[tuple[Unit | None, float]]
+) -> dict[str, dict[str, float]]:
+    """How often a short answer is right, by the strict judge's probability (see the top)."""
+    bands = {
+        f"below {SHORT_ANSWER_TRUST}": (0.0, SHORT_ANSWER_TRUST),
+        f"{SHORT_ANSWER_TRUST} to {STRICT_ABSTAIN_BELOW}": (
+            SHORT_ANSWER_TRUST,
+            STRICT_ABSTAIN_BELOW,
+        ),
+        f"from {STRICT_ABSTAIN_BELOW}": (STRICT_ABSTAIN_BELOW, float("inf")),
+    }
+    counts = {band: [0, 0] for band in bands}
+    for item, (unit, trust) in zip(items, tops, strict=True):
+        kind = answer_type(item.question)
+        short = None if unit is None else short_answer(kind, unit.facts, item.question)
+        if short is None:
+            continue
+        band = next(b for b, (low, high) in bands.items() if low <= trust < high)
+        counts[band][0] += 1
+        counts[band][1] += short_answer_right(item, short)
+    return {
+        band: {"answers": n, "right": round(right / max(n, 1), 4)}
+        for band, (n, right) in counts.items()
     }
 
 
@@ -225,6 +260,11 @@ def evaluate(name: str, fact_base: FactBase, items: list[Item]) -> dict[str, obj
         + "; ".join(
             f"{k} {v['given']:.0%} given, {v['right']:.0%} right" for k, v in shorts.items()
         )
+    )
+    figures["short_answers_by_trust"] = trusted = short_answers_by_trust(items, tops)
+    print(
+        "  short answers by strict-judge trust: "
+        + "; ".join(f"{k}: {v['right']:.0%} right of {v['answers']}" for k, v in trusted.items())
     )
     return figures
 

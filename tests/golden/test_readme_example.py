@@ -37,7 +37,7 @@ async def test_the_readme_example_runs_as_described(
     transcript = (
         await run_script(script, tutor=real_tutor, settings=settings_for(tmp_path, cache_dir))
     ).transcript
-    asked = transcript.split("> when did alexander 2 become tsar?\n", 1)[1]
+    asked = transcript.split("> when did alexander 2 take the crown?\n", 1)[1]
     assert asked.startswith('1855\n"When Alexander II took the crown of Russia in 1855')
     assert "Back to your question:" in asked
     assert "> /skip\nSkipped. The answer was" in transcript

@@ -50,7 +50,8 @@ def as_text(answer: QuickAnswer) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.question is not None and not args.question.strip():
         print(
-            'clio ask: the question is empty (try: clio ask "When did Alexander II become tsar?")',
+            "clio ask: the question is empty"
+            ' (try: clio ask "When did Alexander II take the crown of Russia?")',
             file=sys.stderr,
         )
         return 2
