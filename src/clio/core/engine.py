@@ -50,7 +50,7 @@ def command(
     name = event.name
     if name == "start":
         return welcome(tutor, state)
-    # /help and /progress leave a waiting question waiting, and bring it back after.
+    # /help, /progress and the settings leave a waiting question waiting, and bring it back.
     if name == "help":
         return Outcome(state, _with_pending(tutor, state, Reply(say("help.text"))))
     if name == "lesson":
@@ -65,9 +65,11 @@ def command(
     if name == "skip":
         return skip(tutor, state, now=now, rng=rng)
     if name == "timezone":
-        return preferences.set_timezone(tutor, state, event.argument, now=now)
+        return _keeping_pending(
+            tutor, preferences.set_timezone(tutor, state, event.argument, now=now)
+        )
     if name == "daily":
-        return preferences.set_daily(tutor, state, event.argument, now=now)
+        return _keeping_pending(tutor, preferences.set_daily(tutor, state, event.argument, now=now))
     flows = tutor.flows
     known = (*flows.commands, *sorted(tutor.service_commands))
     meant = meant_command(name, known, flows.command_aliases)
@@ -269,8 +271,17 @@ def _topic_offer(tutor: Tutor, state: LearnerState, question: str) -> Reply | No
     return Reply(text, (Choice(say("quick.topic_start"), encode(TopicPayload(topic.id))),))
 
 
+def _keeping_pending(tutor: Tutor, outcome: Outcome) -> Outcome:
+    return replace(outcome, replies=(*outcome.replies, *_pending(tutor, outcome.state)))
+
+
 def _with_pending(tutor: Tutor, state: LearnerState, reply: Reply) -> tuple[Reply, ...]:
+    return (reply, *_pending(tutor, state))
+
+
+def _pending(tutor: Tutor, state: LearnerState) -> tuple[Reply, ...]:
+    """The waiting question, if any, brought back after a reply that left it waiting."""
     current = quiz.reask(tutor, state)
     if current is None:
-        return (reply,)
-    return (reply, Reply(tutor.flows.say("quick.back_to_question")), current)
+        return ()
+    return (Reply(tutor.flows.say("quick.back_to_question")), current)

@@ -322,13 +322,15 @@ def test_a_question_about_a_whole_topic_offers_its_lesson(learner: Learner) -> N
     assert learner.state.pending == pending
 
 
-def test_help_and_progress_bring_the_waiting_question_back(learner: Learner) -> None:
+def test_help_progress_and_settings_bring_the_waiting_question_back(learner: Learner) -> None:
     start_lesson(learner)
     pending = learner.state.pending
     assert pending is not None
     prompt = learner.tutor.questions_by_id[pending.question_id].prompt
-    for name in ("help", "progress"):
-        replies = learner.send(CommandMessage(name))
+    commands = [("help", ""), ("progress", ""), ("timezone", "Europe/Paris"), ("daily", "18:30")]
+    for name, argument in commands:
+        replies = learner.send(CommandMessage(name, argument))
         assert replies[-2].text == "Back to your question:", name
         assert prompt in replies[-1].text
         assert learner.state.pending == pending
+    assert learner.state.timezone == "Europe/Paris" and learner.state.daily_time == "18:30"
