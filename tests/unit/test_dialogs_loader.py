@@ -34,6 +34,8 @@ def test_bundled_dialogs_load_completely() -> None:
     assert flows.review.session_size == 10
     assert [level.name for level in flows.mastery][-1].endswith("mastered")
     assert "thank you" in {p for talk in flows.small_talk for p in talk.phrases}
+    thanks = next(talk for talk in flows.small_talk if talk.name == "thanks")
+    assert thanks.while_waiting == "You're welcome!" and "/lesson" in thanks.reply
     assert "i was right" in flows.override_phrases
     assert flows.commands["lesson"]
 

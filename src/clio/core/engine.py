@@ -170,7 +170,8 @@ def text(
     if found.intent is Intent.QUESTION:
         return quick_question(tutor, state, message)
     if found.intent is Intent.SMALL_TALK and found.small_talk is not None:
-        reply = Reply(found.small_talk.reply)
+        talk = found.small_talk
+        reply = Reply(talk.while_waiting if awaiting and talk.while_waiting else talk.reply)
     elif found.intent is Intent.TOO_LONG:
         reply = Reply(flows.say("chat.too_long", limit=flows.max_message_length))
     elif found.intent is Intent.NO_WORDS:

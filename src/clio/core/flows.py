@@ -166,11 +166,14 @@ class MasteryLevel:
 
 @dataclass(frozen=True)
 class SmallTalk:
-    """An intent recognised by exact phrases (normalised), answered with a reply."""
+    """An intent recognised by exact phrases (normalised), answered with a reply;
+    `while_waiting`, when set, replaces it while a question waits for its answer ("Ready
+    for more? Type /lesson" would point away from the question brought back after it)."""
 
     name: str
     phrases: frozenset[str]
     reply: str
+    while_waiting: str | None = None
 
 
 @dataclass(frozen=True)

@@ -231,19 +231,26 @@ def _small_talk(reader: Reader, node: yaml.Node, draft: _Draft) -> None:
     for index, item in enumerate(reader.sequence(node, "small_talk")):
         where = f"small_talk[{index}]"
         found = reader.mapping(item, where)
-        reader.only_keys(item, found, {"name", "phrases", "reply"}, where)
+        reader.only_keys(item, found, {"name", "phrases", "reply", "while_waiting"}, where)
         if {"name", "phrases", "reply"} - set(found):
             reader.fail(item, where, "needs name, phrases and reply")
             continue
         name = reader.text(found["name"], f"{where}.name")
         reply = reader.text(found["reply"], f"{where}.reply")
+        waiting = found.get("while_waiting")
+        while_waiting = reader.text(waiting, f"{where}.while_waiting") if waiting else None
         phrases = [
             reader.text(p, f"{where}.phrases")
             for p in reader.sequence(found["phrases"], f"{where}.phrases")
         ]
         if name and reply:
             intents.append(
-                SmallTalk(name, frozenset(normalise_phrase(p) for p in phrases if p), reply)
+                SmallTalk(
+                    name,
+                    frozenset(normalise_phrase(p) for p in phrases if p),
+                    reply,
+                    while_waiting or None,
+                )
             )
     draft.extras["small_talk"] = tuple(intents)
 

@@ -322,11 +322,17 @@ def test_a_question_about_a_whole_topic_offers_its_lesson(learner: Learner) -> N
     assert learner.state.pending == pending
 
 
-def test_help_progress_and_settings_bring_the_waiting_question_back(learner: Learner) -> None:
+def waiting_prompt(learner: Learner) -> str:
+    """Start a lesson; the prompt of the question it leaves waiting."""
     start_lesson(learner)
     pending = learner.state.pending
     assert pending is not None
-    prompt = learner.tutor.questions_by_id[pending.question_id].prompt
+    return learner.tutor.questions_by_id[pending.question_id].prompt
+
+
+def test_help_progress_and_settings_bring_the_waiting_question_back(learner: Learner) -> None:
+    prompt = waiting_prompt(learner)
+    pending = learner.state.pending
     commands = [("help", ""), ("progress", ""), ("timezone", "Europe/Paris"), ("daily", "18:30")]
     for name, argument in commands:
         replies = learner.send(CommandMessage(name, argument))
@@ -334,3 +340,12 @@ def test_help_progress_and_settings_bring_the_waiting_question_back(learner: Lea
         assert prompt in replies[-1].text
         assert learner.state.pending == pending
     assert learner.state.timezone == "Europe/Paris" and learner.state.daily_time == "18:30"
+
+
+def test_small_talk_mid_question_does_not_point_away_from_it(learner: Learner) -> None:
+    prompt = waiting_prompt(learner)
+    pending = learner.state.pending
+    replies = learner.send(TextMessage("thanks!"))
+    assert replies[0].text == "You're welcome!"
+    assert replies[1].text == "Back to your question:" and prompt in replies[2].text
+    assert learner.state.pending == pending
