@@ -140,18 +140,29 @@ def text(
     tutor: Tutor, state: LearnerState, message: str, *, now: datetime, rng: random.Random
 ) -> Outcome:
     flows = tutor.flows
-    if normalise_phrase(message) in flows.override_phrases:
+    phrase = normalise_phrase(message)
+    if phrase in flows.override_phrases:
         new_state, reply, records = quiz.honour_override(tutor, state, now=now, rng=rng)
         return Outcome(new_state, _with_pending(tutor, new_state, reply), records)
     awaiting = state.pending is not None
-    if awaiting:
-        # "skip", "I don't know", "hint" typed without the slash are no answers to grade.
-        phrase = normalise_phrase(message)
-        if phrase in flows.skip_phrases:
-            return skip(tutor, state, now=now, rng=rng)
-        if phrase in flows.hint_phrases:
-            return command(tutor, state, CommandMessage("hint"), now=now, rng=rng)
-        restated = _restated_if_lost(tutor, state, message)
+    # "skip", "I don't know", "hint" typed without the slash are no answers to grade, and with
+    # nothing waiting no history question either ("I don't know" got "my sources don't say";
+    # "2", a number from an old list of choices, found "Alexander II").
+    lesson_words = phrase in flows.skip_phrases or phrase in flows.hint_phrases
+    if not awaiting and (lesson_words or _small_number(message)):
+        return Outcome(state, (Reply(flows.say("lesson.nothing_pending")),))
+    if awaiting and phrase in flows.skip_phrases:
+        return skip(tutor, state, now=now, rng=rng)
+    if awaiting and phrase in flows.hint_phrases:
+        return command(tutor, state, CommandMessage("hint"), now=now, rng=rng)
+    if is_confused(
+        message, phrases=flows.confused_phrases, question_words=flows.confused_questions
+    ):
+        # "why?", "huh", "I don't understand": the waiting question again, nothing graded
+        # (unless the words are its answer: a fill-in-the-blank may want "Who").
+        if not awaiting:
+            return Outcome(state, (Reply(flows.say("chat.lost")),))
+        restated = quiz.restate(tutor, state, message)
         if restated is not None:
             return Outcome(state, restated)
     if awaiting and state.pending and state.pending.choices:
@@ -181,21 +192,22 @@ def text(
     return Outcome(state, _with_pending(tutor, state, reply))
 
 
-def _restated_if_lost(tutor: Tutor, state: LearnerState, message: str) -> tuple[Reply, ...] | None:
-    """ "why?", "huh", "I don't understand" while a question waits: no attempt to grade."""
-    flows = tutor.flows
-    lost = is_confused(
-        message, phrases=flows.confused_phrases, question_words=flows.confused_questions
-    )
-    return quiz.restate(tutor, state, message) if lost else None
-
-
 def _typed_choice(message: str, choices: tuple[str, ...]) -> str | None:
     """A number typed for a numbered choice (the terminal, or a learner who types "2")."""
-    stripped = message.strip().rstrip(".)")
+    stripped = _as_number(message)
     if stripped.isdigit() and 1 <= int(stripped) <= len(choices):
         return choices[int(stripped) - 1]
     return None
+
+
+def _small_number(message: str) -> bool:
+    """A number of one or two digits and nothing else: a choice's number, not a year."""
+    stripped = _as_number(message)
+    return stripped.isdigit() and len(stripped) <= 2
+
+
+def _as_number(message: str) -> str:
+    return message.strip().rstrip(".)")
 
 
 def answer(

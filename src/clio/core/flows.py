@@ -71,6 +71,7 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = {
         "progress.empty": "",
         "chat.empty": "",
         "chat.emoji": "",
+        "chat.lost": "",
         "chat.too_long": "limit",
         "chat.not_text": "",
         "chat.private_only": "link",

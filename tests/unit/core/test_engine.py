@@ -198,6 +198,12 @@ def test_typed_number_picks_a_choice(learner: Learner, tutor: object) -> None:
         # About Clio itself, not a history question for the sources.
         ("who are you?", "I'm Clio, a history tutor"),
         ("What can you do", "short lessons"),
+        # With no question waiting: not a history question for the sources either.
+        ("I don't know", "There's no question waiting"),
+        ("hint", "There's no question waiting"),
+        ("2", "There's no question waiting"),
+        ("huh?", "No worries! Type /lesson"),
+        ("what should I do?", "No worries! Type /lesson"),
     ],
 )
 def test_odd_messages_get_friendly_replies(learner: Learner, message: str, expected: str) -> None:
