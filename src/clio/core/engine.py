@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 from datetime import datetime
 
-from clio.core import lesson, preferences, quiz, review_session
+from clio.core import lesson, preferences, quiz, review_session, waiting
 from clio.core.calendar import require_utc
 from clio.core.command_names import meant_command
 from clio.core.intent import Intent, classify, is_confused, normalise_phrase
@@ -60,7 +60,7 @@ def command(
     if name == "progress":
         return Outcome(state, _with_pending(tutor, state, report(tutor, state, now=now)))
     if name == "hint":
-        new_state, reply = quiz.hint(tutor, state)
+        new_state, reply = waiting.hint(tutor, state)
         return Outcome(new_state, (reply,))
     if name == "skip":
         return skip(tutor, state, now=now, rng=rng)
@@ -130,7 +130,7 @@ def choice(
 def expired(tutor: Tutor, state: LearnerState) -> Outcome:
     """A press on an old keyboard: say so, and show the current question again."""
     replies = [Reply(tutor.flows.say("lesson.expired"))]
-    current = quiz.reask(tutor, state)
+    current = waiting.reask(tutor, state)
     if current is not None:
         replies.append(current)
     return Outcome(state, tuple(replies))
@@ -162,7 +162,7 @@ def text(
         # (unless the words are its answer: a fill-in-the-blank may want "Who").
         if not awaiting:
             return Outcome(state, (Reply(flows.say("chat.lost")),))
-        restated = quiz.restate(tutor, state, message)
+        restated = waiting.restate(tutor, state, message)
         if restated is not None:
             return Outcome(state, restated)
     if awaiting and state.pending and state.pending.choices:
@@ -294,7 +294,7 @@ def _with_pending(tutor: Tutor, state: LearnerState, reply: Reply) -> tuple[Repl
 
 def _pending(tutor: Tutor, state: LearnerState) -> tuple[Reply, ...]:
     """The waiting question, if any, brought back after a reply that left it waiting."""
-    current = quiz.reask(tutor, state)
+    current = waiting.reask(tutor, state)
     if current is None:
         return ()
     return (Reply(tutor.flows.say("quick.back_to_question")), current)

@@ -9,9 +9,10 @@ from datetime import datetime
 from clio.core.messages import Choice, Reply
 from clio.core.outcome import LessonRecord, Outcome, Record
 from clio.core.payloads import TopicPayload, encode
-from clio.core.quiz import ask, choose_question, reask
+from clio.core.quiz import ask, choose_question
 from clio.core.state import LearnerState, Mode, Session, TopicStats
 from clio.core.tutor import Tutor
+from clio.core.waiting import reask
 
 
 def topic_choices(tutor: Tutor) -> tuple[Choice, ...]:

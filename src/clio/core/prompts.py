@@ -10,9 +10,10 @@ from clio.core.calendar import local_date, streak
 from clio.core.facts import Fact
 from clio.core.messages import Reply
 from clio.core.outcome import Outcome
-from clio.core.quiz import ask, choose_question, reask
+from clio.core.quiz import ask, choose_question
 from clio.core.state import LearnerState
 from clio.core.tutor import Tutor
+from clio.core.waiting import reask
 
 
 def daily_prompt(
