@@ -114,6 +114,23 @@ def test_where_picks_the_place_something_happened_in_among_several() -> None:
     assert short_answer(AnswerType.PLACE, (fact,), "where were the talks?") is None
 
 
+def test_who_picks_the_person_whose_work_the_question_names() -> None:
+    text = "From Auguste Blanchard's copper-plate engraving, based on Edouard Dubufe's picture"
+    people = tuple(
+        _entity(name, EntityKind.PERSON, text) for name in ("Auguste Blanchard", "Edouard Dubufe")
+    )
+    fact = _fact(0, text, people)
+    assert short_answer(AnswerType.PERSON, (fact,), "who made the copper plate engraving") == (
+        "Auguste Blanchard"
+    )
+    assert short_answer(AnswerType.PERSON, (fact,), "who painted the picture?") == "Edouard Dubufe"
+    # Both own something the question names: unsure which is meant.
+    assert (
+        short_answer(AnswerType.PERSON, (fact,), "who made the picture the engraving copies?")
+        is None
+    )
+
+
 def test_a_year_answers_how_long_but_not_how_many() -> None:
     fact = _base().topics[0].facts[0]
     assert fact.text.startswith("When Alexander II took the crown of Russia in 1855")

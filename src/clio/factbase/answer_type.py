@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
+from functools import partial
 
 from clio.core.facts import Entity, EntityKind, Fact
 from clio.factbase import cues
@@ -138,14 +139,26 @@ def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> st
         if fresh and entity_kind is EntityKind.PLACE and _WHERE.search(folded):
             # "Where were the peace talks held?" of "peace talks with Britain and France in
             # Paris": the place after "in" or "at" is where it happened; the rest took part.
-            names = {e.text.casefold() for e in fresh}
-            located = _distinct(
-                e for f, e in found if e.text.casefold() in names and _located(f, e)
-            )
-            return located[0].text if len(located) == 1 else None
+            return _only(found, fresh, _located)
+        if fresh and entity_kind is EntityKind.PERSON:
+            # "Who painted the picture?" of "Blanchard's engraving, based on Dubufe's
+            # picture": the one whose work or thing the question names.
+            asked = set(_WORDS.findall(folded))
+            return _only(found, fresh, partial(_owns, asked=asked))
         if fresh:
             return None
     return None
+
+
+def _only(
+    found: list[tuple[Fact, Entity]],
+    fresh: list[Entity],
+    test: Callable[[Fact, Entity], bool],
+) -> str | None:
+    """The one fresh entity (by name) that passes `test` where it stands; None if not one."""
+    names = {e.text.casefold() for e in fresh}
+    passing = _distinct(e for f, e in found if e.text.casefold() in names and test(f, e))
+    return passing[0].text if len(passing) == 1 else None
 
 
 # "Who was Palmerston?" asks what the sentence says of him, not for a name.
@@ -170,6 +183,16 @@ _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 def _located(fact: Fact, entity: Entity) -> bool:
     return bool(_LOCATIVE.search(fact.text, max(0, entity.start - 12), entity.start))
+
+
+_POSSESSION = re.compile(r"['’]s\s+([\w-]+(?:\s+[\w-]+)?)")
+
+
+def _owns(fact: Fact, entity: Entity, *, asked: set[str]) -> bool:
+    """ "X's engraving" with "engraving" (or "copper" of "copper-plate") in the question."""
+    owned = _POSSESSION.match(fact.text, entity.end)
+    words = _WORDS.findall(owned.group(1).casefold()) if owned else []
+    return any(len(word) > 3 and word in asked for word in words)
 
 
 def _distinct(entities: Iterable[Entity]) -> list[Entity]:

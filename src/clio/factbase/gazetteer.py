@@ -3,6 +3,7 @@ lexicon (lemminflect) that tells ordinary words, verbs and nouns apart."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,7 +73,16 @@ def is_country_name(text: str) -> bool:
 
 
 def is_first_name(word: str) -> bool:
-    return word in _first_names()
+    names = _first_names()
+    if word in names:
+        return True
+    # The list spells many names without their accents: "Édouard" is its "Edouard".
+    return not word.isascii() and _unaccented(word) in names
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=_WORDS_CACHED)

@@ -154,6 +154,9 @@ REGRESSIONS: list[tuple[str, list[tuple[str, K]]]] = [
     ("It was led by Pedro de la Cruz.", [("Pedro de la Cruz", K.PERSON)]),
     ("Shirley's men built the forts that Shirley had planned.", [
         ("Shirley", K.TERM), ("Shirley", K.PERSON)]),
+    # An accented first name is a first name ("who painted it?" got the engraver's name).
+    ("From Auguste Blanchard's engraving, based on Édouard Dubufe's picture", [
+        ("Auguste Blanchard", K.PERSON), ("Édouard Dubufe", K.PERSON)]),
 ]  # fmt: skip
 
 
