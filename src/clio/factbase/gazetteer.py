@@ -3,11 +3,11 @@ lexicon (lemminflect) that tells ordinary words, verbs and nouns apart."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from clio.core.facts import EntityKind
+from clio.core.normalise import strip_accents
 from clio.factbase.cues import (
     AUXILIARIES,
     DEMONYM_SUFFIXES,
@@ -77,12 +77,7 @@ def is_first_name(word: str) -> bool:
     if word in names:
         return True
     # The list spells many names without their accents: "Édouard" is its "Edouard".
-    return not word.isascii() and _unaccented(word) in names
-
-
-def _unaccented(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return not word.isascii() and strip_accents(word) in names
 
 
 @lru_cache(maxsize=_WORDS_CACHED)
