@@ -25,7 +25,12 @@ from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
 from clio.factbase.answering import QuickAnswerer
-from clio.factbase.features import ANSWER_FEATURES, RANK_FEATURES
+from clio.factbase.features import (
+    ANSWER_FEATURES,
+    RANK_FEATURES,
+    SWAP_FEATURES,
+    swap_features,
+)
 from squad_data import TUNE, Item, article_texts, build_from_texts, hit, load_items
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "src" / "clio" / "factbase" / "qa_model.py"
@@ -37,10 +42,12 @@ ORDER_PENALTY = 10.0
 
 @dataclass
 class Example:
-    """One question's candidates: features (rows) and whether each holds a gold answer."""
+    """One question's candidates: features (rows), the swap cues of the question against
+    each (the judges read the first's) and whether each holds a gold answer."""
 
     item: Item
     features: np.ndarray
+    swaps: np.ndarray
     labels: np.ndarray
 
 
@@ -51,10 +58,12 @@ def extract(answerer: QuickAnswerer, items: list[Item]) -> list[Example]:
         rows = np.asarray([f for _, f in described], dtype=np.float64).reshape(
             -1, len(RANK_FEATURES)
         )
-        labels = np.asarray(
-            [item.answerable and hit(item, answerer.index.units[u].sentence) for u, _ in described]
-        )
-        examples.append(Example(item, rows, labels))
+        sentences = [answerer.index.units[u].sentence for u, _ in described]
+        swaps = np.asarray(
+            [swap_features(item.question, s) for s in sentences], dtype=np.float64
+        ).reshape(-1, len(SWAP_FEATURES))
+        labels = np.asarray([item.answerable and hit(item, s) for s in sentences])
+        examples.append(Example(item, rows, swaps, labels))
     return examples
 
 
@@ -111,7 +120,9 @@ def judge_rows(
         p = probability(ex.features, ranker)
         order = np.argsort(-(ex.features @ order_weights), kind="stable")
         second = p[order[1]] if len(order) > 1 else 0.0
-        rows.append([*ex.features[order[0]], p[order[0]], p[order[0]] - second])
+        rows.append(
+            [*ex.features[order[0]], p[order[0]], p[order[0]] - second, *ex.swaps[order[0]]]
+        )
         tops.append(bool(ex.labels[order[0]]))
         labels.append(tops[-1])
     return np.asarray(rows), np.asarray(labels), np.asarray(tops)

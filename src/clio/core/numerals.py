@@ -28,11 +28,14 @@ _MONTHS = (
     "october", "november", "december",
 )
 # fmt: on
+_COUNTING_WORDS: dict[str, int] = {
+    **{word: value for value, word in enumerate(_CARDINALS)},
+    **{word: value for value, word in enumerate(_ORDINALS)},
+}
 # Only words a learner would use for a regnal number, a war or a count in a history answer;
 # larger numbers are typed as digits.
 _WORD_VALUES: dict[str, int] = {
-    **{word: value for value, word in enumerate(_CARDINALS)},
-    **{word: value for value, word in enumerate(_ORDINALS)},
+    **_COUNTING_WORDS,
     **{month: value for value, month in enumerate(_MONTHS, start=1) if month},
     **{month[:3]: value for value, month in enumerate(_MONTHS, start=1) if month},
     "sept": 9,
@@ -91,6 +94,21 @@ def numeral_value(token: str) -> int | None:
     if ordinal is not None:
         return int(ordinal.group(1))
     return roman_value(token)
+
+
+def count_value(token: str) -> str | None:
+    """The number a folded token counts or ranks by, as arabic digits ("3rd", "third",
+    "three" -> "3"; "1856" -> "1856"; "1/200th" is two tokens), or None. Unlike
+    `numeral_value` it leaves roman numerals and months alone: "mix" or "march" in a
+    question is a word."""
+    if token.isdecimal():
+        return str(int(token))
+    ordinal = _DIGIT_ORDINAL.fullmatch(token)
+    if ordinal is not None:
+        return str(int(ordinal.group(1)))
+    if token in _COUNTING_WORDS:
+        return str(_COUNTING_WORDS[token])
+    return token if any(ch.isdigit() for ch in token) else None
 
 
 def numeral_key(token: str) -> str:

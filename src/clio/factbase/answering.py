@@ -12,7 +12,7 @@ from clio.core.numerals import regnal_twin
 from clio.factbase import qa_model
 from clio.factbase.answer_type import AnswerType, answer_type, asks_who_someone_is, short_answer
 from clio.factbase.collector import collector_paused
-from clio.factbase.features import NEGATIONS, Query, candidate_features
+from clio.factbase.features import NEGATIONS, Query, candidate_features, swap_features
 from clio.factbase.retrieval import PARAGRAPH_WEIGHT, SentenceIndex
 from clio.factbase.terms import STOPWORDS, Analyzer, bigrams
 from clio.factbase.typos import SpellingRepair
@@ -179,7 +179,7 @@ class QuickAnswerer:
         candidates.sort(key=lambda c: -c.score)
         if not candidates or not query.term_ids:
             return Ranking(query, candidates, 0.0, [])
-        evidence = judge_features(candidates)
+        evidence = judge_features(query, self.index.units[candidates[0].unit].sentence, candidates)
         return Ranking(query, candidates, self._judge.probability(evidence), evidence)
 
     def answer(self, question: str) -> QuickAnswer:
@@ -207,12 +207,18 @@ class QuickAnswerer:
         return QuickAnswer(question, short, unit.sentence, unit.source, ranking.confidence, sure)
 
 
-def judge_features(candidates: list[Candidate]) -> list[float]:
-    """The ANSWER_FEATURES: the first candidate's own, its probability and its lead over the
-    second's (negative when the order model overrules the pointwise ranker)."""
+def judge_features(query: Query, sentence: str, candidates: list[Candidate]) -> list[float]:
+    """The ANSWER_FEATURES: the first candidate's own, its probability, its lead over the
+    second's (negative when the order model overrules the pointwise ranker) and the swap
+    cues of the question against its `sentence`."""
     top = candidates[0]
     runner_up = candidates[1].probability if len(candidates) > 1 else 0.0
-    return [*top.features, top.probability, top.probability - runner_up]
+    return [
+        *top.features,
+        top.probability,
+        top.probability - runner_up,
+        *swap_features(query.text, sentence),
+    ]
 
 
 def _is_number(index: SentenceIndex, term: int) -> bool:

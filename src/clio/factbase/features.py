@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from clio.factbase.answer_type import AnswerType, fresh_entity_evidence, type_evidence
 from clio.factbase.context_features import CONTEXT_FEATURES, context_features, cover
 from clio.factbase.retrieval import SentenceIndex
+from clio.factbase.swaps import changed_number, contrary_word, folded_words
 from clio.factbase.terms import WORD, bigrams
 
 # The order of the weights shipped in qa_model.py; change both together (bench/train_qa.py).
@@ -40,8 +41,10 @@ RANK_FEATURES = (
     "surface_cover",
     *CONTEXT_FEATURES,
 )
-# The abstain model sees the best candidate's features and how sure the ranker was.
-ANSWER_FEATURES = (*RANK_FEATURES, "rank_probability", "rank_margin")
+# The abstain model sees the best candidate's features, how sure the ranker was and whether
+# the question turns one of the sentence's words or numbers into another (SWAP_FEATURES).
+SWAP_FEATURES = ("contrary_word", "changed_number")
+ANSWER_FEATURES = (*RANK_FEATURES, "rank_probability", "rank_margin", *SWAP_FEATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,13 @@ def candidate_features(
             text=text,
         ),
     ]
+
+
+def swap_features(question: str, sentence: str) -> list[float]:
+    """The SWAP_FEATURES of a question about a sentence (the best candidate only: these are
+    the judges' evidence, not the ranker's)."""
+    asked, said = set(folded_words(question)), set(folded_words(sentence))
+    return [float(contrary_word(asked, said)), float(changed_number(question, sentence))]
 
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "without"})
