@@ -28,14 +28,15 @@ _MONTHS = (
     "october", "november", "december",
 )
 # fmt: on
-_COUNTING_WORDS: dict[str, int] = {
+# Cardinal and ordinal words up to twenty: what a learner spells out.
+COUNTING_WORDS: dict[str, int] = {
     **{word: value for value, word in enumerate(_CARDINALS)},
     **{word: value for value, word in enumerate(_ORDINALS)},
 }
 # Only words a learner would use for a regnal number, a war or a count in a history answer;
 # larger numbers are typed as digits.
 _WORD_VALUES: dict[str, int] = {
-    **_COUNTING_WORDS,
+    **COUNTING_WORDS,
     **{month: value for value, month in enumerate(_MONTHS, start=1) if month},
     **{month[:3]: value for value, month in enumerate(_MONTHS, start=1) if month},
     "sept": 9,
@@ -106,8 +107,8 @@ def count_value(token: str) -> str | None:
     ordinal = _DIGIT_ORDINAL.fullmatch(token)
     if ordinal is not None:
         return str(int(ordinal.group(1)))
-    if token in _COUNTING_WORDS:
-        return str(_COUNTING_WORDS[token])
+    if token in COUNTING_WORDS:
+        return str(COUNTING_WORDS[token])
     return token if any(ch.isdigit() for ch in token) else None
 
 

@@ -92,7 +92,7 @@ def candidate_features(
     total = weight_total or 1.0
     missing = [w for t, w in query.weights.items() if t not in paragraph]
     window_missing = [w for t, w in query.weights.items() if t not in window]
-    rarest = max(float(index.idf.max()), 1.0)
+    rarest = index.rarest_idf
     known = len(query.weights)
     pairs = max(len(query.bigrams), 1)
     text = index.units[unit].sentence

@@ -136,6 +136,8 @@ class SentenceIndex:
         # An unknown question word weighs as a typical known one; kept, not recomputed per
         # question (a median over a large vocabulary costs a fifth of a millisecond).
         self.typical_idf = float(np.median(self.idf)) if len(self.idf) else 1.0
+        # The scale of the "rarest missing" features, read for every candidate.
+        self.rarest_idf = max(float(self.idf.max()), 1.0) if len(self.idf) else 1.0
 
     def __len__(self) -> int:
         return len(self.units)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from clio.core.numerals import count_value, regnal_twin
+from clio.core.numerals import COUNTING_WORDS, count_value, regnal_twin
 from clio.factbase.terms import WORD
 
 # General English contraries, not any seed's words. Each line is a set of words of which any
@@ -120,10 +120,17 @@ def _numbers(text: str) -> set[str]:
     folded = text.casefold()
     numbers = {count_value(m.replace(",", "")) for m in _DIGITS.findall(folded)}
     for word in WORD.findall(folded):
-        if not word[0].isdigit():
+        # Only a counting word or a word of roman letters can be one (a cheap test first:
+        # this runs on every word of the best sentence).
+        if word in COUNTING_WORDS:
+            numbers.add(count_value(word))
+        elif _ROMAN_LETTERS.issuperset(word):
             # A regnal number is the same either way: "Alexander 2" asks of "Alexander II".
-            numbers.add(count_value(word) or regnal_twin(word))
+            numbers.add(regnal_twin(word))
     return {number for number in numbers if number is not None}
+
+
+_ROMAN_LETTERS = frozenset("ivxlcdm")
 
 
 def folded_words(text: str) -> list[str]:
