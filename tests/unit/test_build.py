@@ -9,6 +9,7 @@ import pytest
 
 from clio.core.facts import Fact, FactBase, Question
 from clio.factbase import build as build_module
+from clio.factbase.answering import QuickAnswerer
 from clio.factbase.build import build_fact_base
 from clio.factbase.distractors import DistractorPool
 
@@ -155,3 +156,20 @@ def test_progress_counts_seed_bytes(tmp_path: Path) -> None:
     progress = RecordingProgress()
     result = build_module.build_seeds(tmp_path, progress=progress)
     assert progress.total == progress.done == result.seed_bytes == 23 + 18
+
+
+def test_a_number_too_long_to_convert_is_text_not_a_crash(tmp_path: Path) -> None:
+    # Python refuses to turn more than 4,300 digits into an int; a seed may still hold them.
+    digits = "7" * 5000
+    seeds = make_seeds(
+        tmp_path,
+        {
+            "codes.txt": "Codes\n\nThe Treaty of Paris was signed in 1856 by Russia. "
+            f"Its archive code was {digits} in that year, and {digits}th in a later list.\n"
+        },
+    )
+    fact_base = build_fact_base(seeds)
+    answerer = QuickAnswerer.from_fact_base(fact_base)
+    assert answerer.answer("When was the Treaty of Paris signed?").answer == "1856"
+    assert answerer.answer(f"What happened in {digits}?").question.endswith("?")
+    assert answerer.answer(f"Who was {digits}th?").question.startswith("Who")

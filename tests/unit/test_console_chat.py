@@ -42,3 +42,11 @@ async def test_the_note_is_printed_and_the_tutor_not_asked() -> None:
     await run_chat(handle, source=source, sink=sink, user_id="u", name="U", interactive=False)
     assert [i.event for i in seen] == [TextMessage("hello"), ChoicePressed("pay-France")]
     assert "> 7\nPick a number from 1 to 4.\n> 4\n" in sink.getvalue()
+
+
+def test_odd_digits_are_text_not_a_crash() -> None:
+    # "²" is a digit to str.isdigit() but int() refuses it, as it refuses 5,000 digits.
+    assert parse("²\n", ("p1", "p2")) == TextMessage("²")
+    assert parse("9" * 5000, ("p1", "p2")) == TextMessage("9" * 5000)
+    assert missed_choice("²", LABELS) is None
+    assert missed_choice("9" * 5000, LABELS) is None

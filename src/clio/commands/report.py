@@ -11,6 +11,7 @@ from pathlib import Path
 from clio.bootstrap import build_service, utc_now
 from clio.core.errors import ConfigurationError
 from clio.core.messages import Reply
+from clio.core.numerals import typed_number
 from clio.core.records import ClassRoom
 from clio.service.ports import UnitOfWork
 from clio.service.reporting import chart_reply, csv_reply, gather, text_reply
@@ -72,8 +73,8 @@ async def _render(service: TutorService, typed: str, kind: str) -> Reply:
 
 async def _find(uow: UnitOfWork, typed: str) -> ClassRoom:
     room = await uow.classes.by_code(typed)
-    if room is None and typed.isdigit():
-        room = await uow.classes.get(int(typed))
+    if room is None and (number := typed_number(typed)) is not None:
+        room = await uow.classes.get(number)
     if room is None:
         raise ConfigurationError(f"--class: no class has the code or number {typed!r}")
     return room

@@ -8,6 +8,7 @@ from clio.core.facts import Question, QuestionKind
 from clio.core.grades import Grade, Reason, Verdict, correct, override, wrong
 from clio.core.matching import NO_MATCH, Match, match_answer, rank
 from clio.core.normalise import FILLERS, tokenise
+from clio.core.numerals import typed_number
 
 __all__ = ["Grade", "Reason", "Verdict", "grade", "override"]
 
@@ -98,9 +99,9 @@ def _grade_true_false(response: str, question: Question) -> Grade:
 
 
 def _chosen_by_number(response: str, choices: tuple[str, ...]) -> str | None:
-    text = response.strip().strip(".)#")
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(choices):
-        return choices[int(text) - 1]
+    number = typed_number(response.strip().strip(".)#"))
+    if number is not None and 1 <= number <= len(choices):
+        return choices[number - 1]
     return None
 
 

@@ -7,8 +7,11 @@ import re
 # A well-formed roman numeral up to 3999 (lower case, as tokens are folded before this).
 _ROMAN = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-# "2nd", "21st", "4th": digits with an English ordinal suffix.
-_DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+# "2nd", "21st", "4th": digits with an English ordinal suffix (no rank is longer than this).
+_DIGIT_ORDINAL = re.compile(r"(\d{1,18})(?:st|nd|rd|th)")
+# Python refuses to turn more than 4,300 digits into an int (a guard against slow
+# conversions); a longer run in a seed or a message is compared as written.
+_LONGEST_CONVERTED = 4300
 
 # fmt: off
 _CARDINALS = (
@@ -41,6 +44,15 @@ _WORD_VALUES: dict[str, int] = {
     **{month[:3]: value for value, month in enumerate(_MONTHS, start=1) if month},
     "sept": 9,
 }
+
+
+def typed_number(text: str, *, digits: int = 9) -> int | None:
+    """The number typed as decimal digits, at most `digits` of them ("2" picks a choice, "17"
+    names a class; "٣" is 3), or None: "²" is a digit to str.isdigit but not to int(), and
+    int() refuses a run of 5,000 digits, so neither may reach it."""
+    if text.isdecimal() and len(text) <= digits:
+        return int(text)
+    return None
 
 
 def roman_value(token: str) -> int | None:
@@ -81,7 +93,7 @@ def regnal_twin(token: str) -> str | None:
     anything else. Single letters ("i", "v", "x") are left alone: they are more often words
     or labels than numbers."""
     if token.isdecimal():
-        number = int(token)
+        number = int(token) if len(token) <= 2 else 0
         return roman(number) if 0 < number <= REGNAL_LIMIT and token[0] != "0" else None
     value = roman_value(token) if len(token) > 1 else None
     return str(value) if value is not None and value <= REGNAL_LIMIT else None
@@ -103,7 +115,7 @@ def count_value(token: str) -> str | None:
     `numeral_value` it leaves roman numerals and months alone: "mix" or "march" in a
     question is a word."""
     if token.isdecimal():
-        return str(int(token))
+        return _digits_key(token)
     ordinal = _DIGIT_ORDINAL.fullmatch(token)
     if ordinal is not None:
         return str(int(ordinal.group(1)))
@@ -116,9 +128,16 @@ def numeral_key(token: str) -> str:
     """The comparison key of a folded token: its arabic number if it is a numeral, else itself.
     Digit strings lose only leading zeros ("03" = "3" in a date); their value is kept exact."""
     if token.isdecimal():
-        return str(int(token))
+        return _digits_key(token)
     value = numeral_value(token)
     return token if value is None else str(value)
+
+
+def _digits_key(token: str) -> str:
+    """A decimal token without its leading zeros, in ASCII digits ("03" -> "3")."""
+    if len(token) > _LONGEST_CONVERTED:
+        return token.lstrip("0") or "0"
+    return str(int(token))
 
 
 # Years as they are said: "eighteen fifty-five", "eighteen hundred and five", "nineteen oh

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clio.core.numerals import typed_number
+
 MAX_PAYLOAD_BYTES = 64  # Telegram's callback_data limit; other platforms are looser
 
 
@@ -53,7 +55,8 @@ def decode(text: str) -> Payload | None:
     kind, _, rest = text.partition(":")
     if kind == "a":
         question_id, _, index = rest.rpartition(":")
-        return AnswerPayload(question_id, int(index)) if index.isdigit() and question_id else None
+        number = typed_number(index)
+        return AnswerPayload(question_id, number) if number is not None and question_id else None
     if kind == "t" and rest:
         return TopicPayload(rest)
     if kind == "c" and rest:

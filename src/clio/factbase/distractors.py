@@ -17,7 +17,8 @@ _NAMED = frozenset([EntityKind.PERSON, EntityKind.PLACE, EntityKind.EVENT, Entit
 _YEAR = re.compile(r"^\d{3,4}$")
 _DECADE = re.compile(r"^(\d{2,3}0)s$")
 _CENTURY = re.compile(r"^(\d{1,2})(st|nd|rd|th) century$")
-_INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+# A count up to a quadrillion; a longer run of digits is a code, not an amount to vary.
+_INTEGER = re.compile(r"^\d{1,3}(?:,\d{3}){0,5}$|^\d{1,18}$")
 _ROUGH_AMOUNTS = ["dozens", "hundreds", "thousands", "millions"]
 _WORD = re.compile(r"[a-z0-9]+")
 _WEAK_WORDS = cues.FUNCTION_WORDS | set(cues.HEAD_CUES) | set(cues.TAIL_CUES) | cues.TITLES

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from clio.core.messages import Choice, Event, Reply
+from clio.core.numerals import typed_number
 from clio.core.payloads import CommandPayload, encode
 from clio.core.records import ClassRoom, Learner
 from clio.core.summaries import plain_name
@@ -61,8 +62,8 @@ def pick(ask: Ask, rooms: tuple[ClassRoom, ...], command: str) -> Reply:
 def match(rooms: tuple[ClassRoom, ...], typed: str) -> ClassRoom | None:
     """The one class whose number or (case-insensitive) name is `typed`, if exactly one."""
     typed = " ".join(typed.split())
-    if typed.isdigit():
-        found = [room for room in rooms if room.id == int(typed)]
+    if (number := typed_number(typed)) is not None:
+        found = [room for room in rooms if room.id == number]
     else:
         found = [room for room in rooms if plain_name(room.name).casefold() == typed.casefold()]
     return found[0] if len(found) == 1 else None

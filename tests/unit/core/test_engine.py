@@ -355,3 +355,20 @@ def test_small_talk_mid_question_does_not_point_away_from_it(learner: Learner) -
     assert replies[0].text == "You're welcome!"
     assert replies[1].text == "Back to your question:" and prompt in replies[2].text
     assert learner.state.pending == pending
+
+
+@pytest.mark.parametrize("odd", ["9" * 5000, "3" * 4000 + "rd"])
+def test_a_run_of_digits_too_long_to_read_mid_question_keeps_the_question(
+    learner: Learner, odd: str
+) -> None:
+    start_lesson(learner)
+    pending = learner.state.pending
+    assert pending is not None
+    assert "long message" in learner.text(TextMessage(odd))
+    assert learner.state.pending is not None
+    assert learner.state.pending.question_id == pending.question_id
+
+
+def test_a_superscript_digit_is_a_typed_answer_not_a_crash(learner: Learner) -> None:
+    start_lesson(learner)
+    assert "Not quite" in learner.text(TextMessage("²"))

@@ -16,6 +16,7 @@ from clio.core.messages import (
     Reply,
     TextMessage,
 )
+from clio.core.numerals import typed_number
 from clio.service.tutoring import Incoming
 
 Handler = Callable[[Incoming], Awaitable[tuple[Reply, ...]]]
@@ -28,8 +29,9 @@ def parse(line: str, shown: tuple[str, ...]) -> Event:
     if text.startswith("/") and len(text) > 1:
         name, _, argument = text[1:].partition(" ")
         return CommandMessage(name.casefold(), argument.strip())
-    if text.isdigit() and 1 <= int(text) <= len(shown):
-        return ChoicePressed(shown[int(text) - 1])
+    number = typed_number(text)
+    if number is not None and 1 <= number <= len(shown):
+        return ChoicePressed(shown[number - 1])
     return TextMessage(line.rstrip("\n"))
 
 
@@ -38,7 +40,8 @@ def missed_choice(line: str, labels: tuple[str, ...]) -> str | None:
     to the tutor as an answer and be marked wrong; None for anything else, such as a
     number that is one of the choices' own text or a year."""
     text = line.strip()
-    if not labels or not text.isdigit() or len(text) > 2 or 1 <= int(text) <= len(labels):
+    number = typed_number(text, digits=2)
+    if not labels or number is None or 1 <= number <= len(labels):
         return None
     if text in (label.strip() for label in labels):
         return None
