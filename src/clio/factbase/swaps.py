@@ -1,7 +1,8 @@
 """A question that turns a sentence's word into its contrary ("largest" for "smallest",
 "able" for "unable") or changes its number ("the Fifth Law" of a sentence on the Third) is
-about something the sentence does not say. SQuAD 2.0's unanswerable questions are mostly
-written this way, and so are a learner's slips; the strict judge weighs both cues."""
+about something the sentence does not say. About two in five of SQuAD 2.0's unanswerable
+questions were written so (antonyms, swapped entities and numbers, by its authors' count),
+and a learner who misremembers asks so too; the strict judge weighs both cues."""
 
 from __future__ import annotations
 
