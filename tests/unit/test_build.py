@@ -165,11 +165,14 @@ def test_a_number_too_long_to_convert_is_text_not_a_crash(tmp_path: Path) -> Non
         tmp_path,
         {
             "codes.txt": "Codes\n\nThe Treaty of Paris was signed in 1856 by Russia. "
-            f"Its archive code was {digits} in that year, and {digits}th in a later list.\n"
+            f"The code was {digits} in that year. It was {digits}th in a later list.\n"
         },
     )
     fact_base = build_fact_base(seeds)
+    assert len(facts_of(fact_base)) == 3
     answerer = QuickAnswerer.from_fact_base(fact_base)
     assert answerer.answer("When was the Treaty of Paris signed?").answer == "1856"
-    assert answerer.answer(f"What happened in {digits}?").question.endswith("?")
-    assert answerer.answer(f"Who was {digits}th?").question.startswith("Who")
+    # Asked about, the run of digits finds its own sentence like any other word.
+    assert answerer.answer(f"What was the code in {digits}?").sentence == (
+        f"The code was {digits} in that year."
+    )
