@@ -203,8 +203,7 @@ def _typed_choice(message: str, choices: tuple[str, ...]) -> str | None:
 
 def _small_number(message: str) -> bool:
     """A number of one or two digits and nothing else: a choice's number, not a year."""
-    stripped = _as_number(message)
-    return stripped.isdigit() and len(stripped) <= 2
+    return typed_number(_as_number(message), digits=2) is not None
 
 
 def _as_number(message: str) -> str:
