@@ -93,7 +93,7 @@ def regnal_twin(token: str) -> str | None:
     anything else. Single letters ("i", "v", "x") are left alone: they are more often words
     or labels than numbers."""
     if token.isdecimal():
-        number = int(token) if len(token) <= 2 else 0
+        number = typed_number(token, digits=2) or 0
         return roman(number) if 0 < number <= REGNAL_LIMIT and token[0] != "0" else None
     value = roman_value(token) if len(token) > 1 else None
     return str(value) if value is not None and value <= REGNAL_LIMIT else None
@@ -114,13 +114,8 @@ def count_value(token: str) -> str | None:
     "three" -> "3"; "1856" -> "1856"; "1/200th" is two tokens), or None. Unlike
     `numeral_value` it leaves roman numerals and months alone: "mix" or "march" in a
     question is a word."""
-    if token.isdecimal():
-        return _digits_key(token)
-    ordinal = _DIGIT_ORDINAL.fullmatch(token)
-    if ordinal is not None:
-        return str(int(ordinal.group(1)))
-    if token in COUNTING_WORDS:
-        return str(COUNTING_WORDS[token])
+    if token.isdecimal() or token in COUNTING_WORDS or _DIGIT_ORDINAL.fullmatch(token):
+        return numeral_key(token)
     return token if any(ch.isdigit() for ch in token) else None
 
 
