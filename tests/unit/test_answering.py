@@ -13,6 +13,7 @@ from clio.cli import main
 from clio.core.facts import Entity, EntityKind, Fact, FactBase, Source, Topic
 from clio.factbase.answer_type import AnswerType, answer_type, asks_who_someone_is, short_answer
 from clio.factbase.answering import ORDER, Model, QuickAnswerer
+from clio.factbase.terms import irregular_lemma
 from clio.factbase.typos import SpellingRepair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,6 +168,39 @@ def test_a_regnal_number_in_digits_finds_its_roman_numeral(answerer: QuickAnswer
     reply = answerer.answer("when did alexander 2 take the crown?")
     assert (reply.answer, reply.sentence) == ("1855", SENTENCES[0])
     assert answerer.query("alexander 2").term_ids == answerer.query("alexander ii").term_ids
+
+
+def test_an_irregular_verb_in_the_question_meets_its_past_tense_in_the_text() -> None:
+    texts = (
+        "The siege of Sevastopol began in October 1854 and lasted a year.",
+        "The allied fleet sailed into the Black Sea in January.",
+        "The war will begin again, the tsar warned.",
+    )
+    text = texts[0]
+    facts = (
+        _fact(0, text, (_entity("1854", EntityKind.DATE, text),)),
+        *(_fact(i, t) for i, t in enumerate(texts[1:], start=1)),
+    )
+    answerer = QuickAnswerer.from_fact_base(
+        FactBase.assemble((Topic("t", "Test", "t.txt", facts),), ())
+    )
+    reply = answerer.answer("when did the siege begin?")
+    assert (reply.answer, reply.sentence) == ("1854", text)
+    analyzer = answerer.index.analyzer
+    assert analyzer.stem("began") == analyzer.stem("begin") == analyzer.stem("begun")
+    assert analyzer.stem("fought") == analyzer.stem("fight")
+    assert analyzer.stem("men") == analyzer.stem("man")
+
+
+def test_only_a_certain_dictionary_form_replaces_a_word() -> None:
+    assert irregular_lemma("began") == "begin"
+    assert irregular_lemma("led") == "lead"
+    # Two readings: "found" a city or "found" what was lost; "left" the side or the verb.
+    assert irregular_lemma("found") is None
+    assert irregular_lemma("left") is None
+    # A word that is its own form, or one the lexicon does not know, stays as it is.
+    assert irregular_lemma("war") is None
+    assert irregular_lemma("crimea") is None
 
 
 def test_lower_case_and_typos_find_the_same_sentence(answerer: QuickAnswerer) -> None:
