@@ -13,6 +13,7 @@ from clio.cli import main
 from clio.core.facts import Entity, EntityKind, Fact, FactBase, Source, Topic
 from clio.factbase.answer_type import AnswerType, answer_type, asks_who_someone_is, short_answer
 from clio.factbase.answering import ORDER, Model, QuickAnswerer
+from clio.factbase.features import is_negated
 from clio.factbase.terms import irregular_lemma
 from clio.factbase.typos import SpellingRepair
 
@@ -269,3 +270,14 @@ def test_the_order_model_orders_candidates_and_the_ranker_only_scores_them() -> 
     assert [c.unit for c in flipped] == [c.unit for c in reversed(usual)]
     # The pointwise probability of each sentence does not depend on the order model.
     assert {c.unit: c.probability for c in flipped} == {c.unit: c.probability for c in usual}
+
+
+def test_a_contracted_not_negates_a_question_or_a_sentence() -> None:
+    for said in ("Which army didn't retreat?", "It wasn’t signed.", "They could not agree."):
+        assert is_negated(said), said
+    for said in ("Which army won?", "The Don Cossacks rode north.", "Nothing was signed."):
+        assert not is_negated(said), said
+    answerer = QuickAnswerer.from_fact_base(_base())
+    assert answerer.query("who didn't take the crown?").negated
+    # What is left of the auxiliary ("didn") is no question word the seeds could lack.
+    assert answerer.query("who didn't take the crown?").unknown_weight == 0.0

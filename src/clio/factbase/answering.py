@@ -12,7 +12,7 @@ from clio.core.numerals import regnal_twin
 from clio.factbase import qa_model
 from clio.factbase.answer_type import AnswerType, answer_type, asks_who_someone_is, short_answer
 from clio.factbase.collector import collector_paused
-from clio.factbase.features import NEGATIONS, Query, candidate_features, swap_features
+from clio.factbase.features import Query, candidate_features, is_negated, swap_features
 from clio.factbase.retrieval import PARAGRAPH_WEIGHT, SentenceIndex
 from clio.factbase.terms import STOPWORDS, Analyzer, bigrams
 from clio.factbase.typos import SpellingRepair
@@ -141,7 +141,7 @@ class QuickAnswerer:
             unknown_weight=unknown * typical,
             numbers=[t for t in ids if _is_number(index, t)],
             bigrams=bigrams(ids),
-            negated=any(t.surface in NEGATIONS or t.surface.endswith("n't") for t in tokens),
+            negated=is_negated(question),
             surfaces=frozenset(t.surface for t in tokens if t.surface not in STOPWORDS),
         )
 

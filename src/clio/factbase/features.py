@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from clio.factbase.answer_type import AnswerType, fresh_entity_evidence, type_evidence
@@ -117,7 +118,7 @@ def candidate_features(
         max([*window_missing, rarest if query.unknown_weight else 0.0]) / rarest,
         1.0 / (paragraph_rank + 1),
         _density(sentence_ids, query),
-        float(query.negated and not NEGATIONS & set(text.casefold().split())),
+        float(query.negated and not is_negated(text)),
         math.log1p(known),
         math.log10(len(index) + 1),
         scores[3],
@@ -142,6 +143,15 @@ def swap_features(question: str, sentence: str) -> list[float]:
 
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "without"})
+# "didn't", "won't", "can't", with a straight or a curly apostrophe.
+_CONTRACTED_NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
+
+
+def is_negated(text: str) -> bool:
+    """Whether `text` says "not" in one of its forms ("not", "never", "didn't", ...)."""
+    return bool(_CONTRACTED_NOT.search(text)) or not NEGATIONS.isdisjoint(
+        WORD.findall(text.casefold())
+    )
 
 
 def _surface_cover(query: Query, text: str) -> float:

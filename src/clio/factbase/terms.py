@@ -156,6 +156,22 @@ STOPWORDS = frozenset(
         "called",
         "kind",
         "type",
+        # What is left of an auxiliary before "n't" once the apostrophe splits the word
+        # ("didn't": "didn", "t"); its negation is read from the text (features.is_negated).
+        # Not "won" (won't, but also the verb) nor "can" (above).
+        "aren",
+        "couldn",
+        "didn",
+        "doesn",
+        "don",
+        "hadn",
+        "hasn",
+        "haven",
+        "isn",
+        "shouldn",
+        "wasn",
+        "weren",
+        "wouldn",
     ]
 )
 
