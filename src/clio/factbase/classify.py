@@ -71,13 +71,49 @@ def _by_person_marks(words: list[str], previous: str, following: str) -> EntityK
 
 def _person_marked(words: list[str]) -> bool:
     """A title before, a regnal number or epithet after ("King X", "Henry IV", "Ivan the
-    Terrible", "Louis XIV of France")."""
+    Terrible", "Louis XIV of France"), or initials before a name ("T. S. Eliot")."""
     head, tail = words[0].casefold(), words[-1].casefold()
     if len(words) > 1 and head in cues.TITLES:
+        return True
+    if _initials_open(words):
         return True
     if len(words) > 1 and (words[-1] in cues.ROMAN_NUMERALS or tail in cues.PERSON_TAILS):
         return True
     return "of" in words and words[words.index("of") - 1] in cues.ROMAN_NUMERALS
+
+
+def _initials_open(words: list[str]) -> bool:
+    """One or more initials, then a name of up to three words ("J. Robert Oppenheimer",
+    "W. E. B. Du Bois"); not an initial before a word that only opened a sentence ("C. Of")
+    or before an office ("U. S. Secretary")."""
+    count = 0
+    while count < len(words) and _is_initial(words[count]):
+        count += 1
+    rest = words[count:]
+    if not count or not 1 <= len(rest) <= 3:
+        return False
+    last = rest[-1].casefold()
+    return not (last in cues.FUNCTION_WORDS or last in cues.TITLES or last in cues.OFFICES)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def person_after_office(words: list[str]) -> int | None:
+    """Where a person's name starts after the offices that lead into it inside one run of
+    capitalised words ("Israeli Prime Minister | Benjamin Netanyahu", "Commissioner |
+    Stavros Dimas"): a first name after a title or an office, opening two to four words.
+    None when the run is not so made, or is one title and a name ("King Louis XIV")."""
+    for k in range(1, len(words) - 1):
+        previous = words[k - 1].casefold()
+        if previous not in cues.TITLES and previous not in cues.OFFICES:
+            continue
+        if k == 1 and previous in cues.TITLES:
+            continue  # "King Louis XIV", "President Lincoln": one title is part of the name
+        if 2 <= len(words) - k <= 4 and _first_name_opens(words[k:]):
+            return k
+    return None
 
 
 def _by_gazetteer(words: list[str], previous: str, following: str) -> EntityKind | None:

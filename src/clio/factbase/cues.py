@@ -87,6 +87,16 @@ TITLES = frozenset(
     )
 )
 
+# Offices named before a person ("Prime Minister Benjamin Netanyahu", "Foreign Secretary
+# Lord Clarendon"): with TITLES, the words a person's name may follow inside one run of
+# capitalised words.
+OFFICES = frozenset(
+    _split(
+        "minister secretary commissioner governor premier senator ambassador mayor envoy "
+        "chairman chairwoman speaker justice judge consul viceroy treasurer"
+    )
+)
+
 # Epithets and tail titles of persons ("Peter the Great", "Genghis Khan").
 PERSON_TAILS = frozenset(_split("khan great elder younger conqueror magnificent terrible"))
 

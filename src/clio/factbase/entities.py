@@ -8,7 +8,7 @@ from typing import NamedTuple
 from clio.core.facts import Entity, EntityKind
 from clio.factbase import cues
 from clio.factbase import gazetteer as gz
-from clio.factbase.classify import classify_span, is_modifier
+from clio.factbase.classify import classify_span, is_modifier, person_after_office
 from clio.factbase.dates import find_dates, find_numbers
 
 # A word: initials ("U.S."), letters of any script with inner apostrophes and hyphens, or a
@@ -133,10 +133,16 @@ def _name_entities(text: str, tokens: list[Token], *, taken: list[tuple[int, int
         following = tokens[hi].text if hi < len(tokens) and tokens[hi].spaced else ""
         if is_modifier(words, following=following):
             continue
-        kind = classify_span(words, previous=previous, following=following)
-        start, end = tokens[lo].start, tokens[hi - 1].end
-        entities.append(Entity(text[start:end], EntityKind.TERM, start, end))
-        kinds.append(kind)
+        split = person_after_office(words)
+        parts: list[tuple[int, int, EntityKind | None]]
+        if split is None:
+            parts = [(lo, hi, classify_span(words, previous=previous, following=following))]
+        else:  # the office is a term of its own; the person is named without it
+            parts = [(lo, lo + split, EntityKind.TERM), (lo + split, hi, EntityKind.PERSON)]
+        for a, b, kind in parts:
+            start, end = tokens[a].start, tokens[b - 1].end
+            entities.append(Entity(text[start:end], EntityKind.TERM, start, end))
+            kinds.append(kind)
     return _resolve_unknown(text, entities, kinds)
 
 

@@ -122,6 +122,25 @@ CASES: list[tuple[str, list[tuple[str, K]]]] = [
     ),
     ("The raid came in February.", [("February", K.DATE)]),
     ("Plague reached Asia Minor in 1347.", [("Asia Minor", K.TERM), ("1347", K.DATE)]),
+    # Offices before a name are not the name; one title is ("King Louis XIV" stays whole).
+    (
+        "Russian Foreign Minister Karl Nesselrode signed for Emperor Napoleon III.",
+        [
+            ("Russian Foreign Minister", K.TERM),
+            ("Karl Nesselrode", K.PERSON),
+            ("Emperor Napoleon III", K.PERSON),
+        ],
+    ),
+    (
+        "He met Commissioner Stavros Dimas and King Louis XIV.",
+        [("Commissioner", K.TERM), ("Stavros Dimas", K.PERSON), ("King Louis XIV", K.PERSON)],
+    ),
+    # Initials open a person's name, not a sentence's first word nor an office.
+    (
+        "The poet T. S. Eliot met J. Robert Oppenheimer.",
+        [("T. S. Eliot", K.PERSON), ("J. Robert Oppenheimer", K.PERSON)],
+    ),
+    ("It was the U. S. Secretary who spoke.", [("U. S. Secretary", K.TERM)]),
 ]
 
 
