@@ -11,6 +11,7 @@ from clio.factbase.clauses import split_clauses
 from clio.factbase.entities import extract_entities
 from clio.factbase.layout import Paragraph, ends_like_sentence, paragraphs
 from clio.factbase.lines import seed_lines
+from clio.factbase.names_again import people_named_again
 from clio.factbase.seeds import SeedFile, title_from_name
 from clio.factbase.sentences import split_sentences
 
@@ -52,7 +53,12 @@ def build_topic(seed: SeedFile) -> Topic:
                     entities=extract_entities(text),
                 )
             )
-    return Topic(id=seed.topic_id, title=title, path=seed.relative, facts=tuple(facts))
+    return Topic(
+        id=seed.topic_id,
+        title=title,
+        path=seed.relative,
+        facts=people_named_again(facts),
+    )
 
 
 def _statements(unit: Paragraph) -> Iterator[tuple[str, str, int, bool]]:
