@@ -116,6 +116,24 @@ def test_where_picks_the_place_something_happened_in_among_several() -> None:
     assert short_answer(AnswerType.PLACE, (fact,), "where were the talks?") is None
 
 
+def test_which_city_or_country_picks_the_one_place_of_that_scale() -> None:
+    text = "Melbourne, the capital, lies on Port Phillip Bay in southern Australia."
+    places = tuple(
+        Entity(name, EntityKind.PLACE, text.index(name), text.index(name) + len(name), scale)
+        for name, scale in (
+            ("Melbourne", "city"),
+            ("Port Phillip Bay", "region"),
+            ("Australia", "country"),
+        )
+    )
+    fact = _fact(0, text, places)
+    assert short_answer(AnswerType.PLACE, (fact,), "What city is the capital?") == "Melbourne"
+    assert short_answer(AnswerType.PLACE, (fact,), "which country is it in?") == "Australia"
+    # No scale named, or one no place here has: several places, so none is picked.
+    assert short_answer(AnswerType.PLACE, (fact,), "which place is the capital?") is None
+    assert short_answer(AnswerType.PLACE, (fact,), "which continent is it on?") is None
+
+
 def test_who_picks_the_person_whose_work_the_question_names() -> None:
     text = "From Auguste Blanchard's copper-plate engraving, based on Edouard Dubufe's picture"
     people = tuple(

@@ -32,12 +32,15 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A typed span of a fact's text (`text == fact.text[start:end]`)."""
+    """A typed span of a fact's text (`text == fact.text[start:end]`); a place also has
+    its `scale` ("city", "country", "continent" or "region"), read from a gazetteer when
+    the seeds are built so that answering never loads one."""
 
     text: str
     kind: EntityKind
     start: int
     end: int
+    scale: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,6 +125,7 @@ def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> st
     if kind is AnswerType.NUMBER and not _DURATION.search(folded):
         # A year answers "how long" ("since 2001") but not "how many ships" or "how much".
         wanted = (EntityKind.NUMBER,)
+    scale = _asked_scale(folded)
     for entity_kind in wanted:
         if entity_kind is EntityKind.ORGANISATION:
             # A body makes a sentence likelier to answer "who" (the evidence above) but is
@@ -136,6 +137,10 @@ def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> st
         fresh = _distinct(e for f, e in found if not _mentioned(e.text, folded))
         if len(fresh) == 1:
             return fresh[0].text
+        if fresh and entity_kind is EntityKind.PLACE and scale is not None:
+            # "What city is the capital of Victoria?" of "Melbourne, on Port Phillip Bay,
+            # Australia": the one place of the scale the question names.
+            return _only(found, fresh, partial(_of_scale, scale=scale))
         if fresh and entity_kind is EntityKind.PLACE and _WHERE.search(folded):
             # "Where were the peace talks held?" of "peace talks with Britain and France in
             # Paris": the place after "in" or "at" is where it happened; the rest took part.
@@ -178,6 +183,21 @@ def asks_who_someone_is(question: str, facts: tuple[Fact, ...]) -> bool:
 
 
 _WHERE = re.compile(r"\bwhere\b")
+# "which city", "what country": the scale of place asked for (Entity.scale; "region" is
+# also what the gazetteer says of a place it does not know, so it is never asked for).
+_SCALE_ASKED = re.compile(r"\b(?:which|what)\s+(city|town|capital|country|nation|continent)\b")
+_SCALES = {"town": "city", "capital": "city", "nation": "country"}
+
+
+def _asked_scale(folded: str) -> str | None:
+    asked = _SCALE_ASKED.search(folded)
+    return None if asked is None else _SCALES.get(asked[1], asked[1])
+
+
+def _of_scale(_fact: Fact, entity: Entity, *, scale: str) -> bool:
+    return entity.scale == scale
+
+
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 

@@ -114,7 +114,7 @@ def _fits(text: str, *, entity: Entity, fact: Fact, chosen: list[str]) -> bool:
 
 def group_of(entity: Entity) -> str:
     if entity.kind is EntityKind.PLACE:
-        return gz.place_scale(entity.text)
+        return entity.scale or gz.place_scale(entity.text)  # none on a hand-made entity
     if entity.kind is EntityKind.EVENT:
         words = [w.casefold() for w in entity.text.split()]
         named_by = [w for w in words if w in cues.HEAD_CUES or w in cues.TAIL_CUES]

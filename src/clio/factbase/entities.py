@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from clio.core.facts import Entity, EntityKind
@@ -103,7 +104,10 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
     found.extend(terms)
     taken.extend((e.start, e.end) for e in terms)
     found.extend(_name_entities(text, tokenize(text), taken=taken))
-    return tuple(sorted(found, key=lambda e: e.start))
+    return tuple(
+        replace(e, scale=gz.place_scale(e.text)) if e.kind is EntityKind.PLACE else e
+        for e in sorted(found, key=lambda e: e.start)
+    )
 
 
 def _quoted_terms(text: str, *, taken: list[tuple[int, int]]) -> list[Entity]:

@@ -186,6 +186,12 @@ def test_regressions_from_review(sentence: str, expected: list[tuple[str, K]]) -
     assert [(e.text, e.kind) for e in extract_entities(sentence)] == expected
 
 
+def test_a_place_carries_its_scale() -> None:
+    text = "Peace talks in Paris ended the war between Russia and the Ottomans in Crimea."
+    scales = {e.text: e.scale for e in extract_entities(text) if e.kind is K.PLACE}
+    assert scales == {"Paris": "city", "Russia": "country", "Crimea": "region"}
+
+
 def test_citation_marks_are_not_numbers() -> None:
     entities = extract_entities("[6][7] Russia lost in 1855.[17]")
     assert [(e.text, e.kind) for e in entities] == [("Russia", K.PLACE), ("1855", K.DATE)]
