@@ -158,6 +158,18 @@ def test_a_year_answers_how_long_but_not_how_many() -> None:
     assert short_answer(AnswerType.NUMBER, (fact,), "how long has alexander ruled?") == "1855"
 
 
+def test_how_many_picks_the_number_of_the_thing_counted() -> None:
+    text = "The fleet lost 12 heavy ships, 40 guns and 3,000 men in 1854."
+    numbers = tuple(_entity(n, EntityKind.NUMBER, text) for n in ("12", "40", "3,000"))
+    fact = _fact(0, text, (*numbers, _entity("1854", EntityKind.DATE, text)))
+    assert short_answer(AnswerType.NUMBER, (fact,), "how many ships were lost?") == "12"
+    assert short_answer(AnswerType.NUMBER, (fact,), "How many of the men died?") == "3,000"
+    assert short_answer(AnswerType.NUMBER, (fact,), "how many gun were lost") == "40"
+    # Nothing counted by name: several numbers, none picked.
+    assert short_answer(AnswerType.NUMBER, (fact,), "how many sailors were lost?") is None
+    assert short_answer(AnswerType.NUMBER, (fact,), "how much was lost?") is None
+
+
 def test_question_words_give_the_answer_type() -> None:
     assert answer_type("when did it end") is AnswerType.DATE
     assert answer_type("In what year was it signed?") is AnswerType.DATE

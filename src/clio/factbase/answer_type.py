@@ -145,6 +145,11 @@ def short_answer(kind: AnswerType, facts: tuple[Fact, ...], question: str) -> st
             # "Where were the peace talks held?" of "peace talks with Britain and France in
             # Paris": the place after "in" or "at" is where it happened; the rest took part.
             return _only(found, fresh, _located)
+        counted = _COUNTED.search(folded) if entity_kind is EntityKind.NUMBER else None
+        if fresh and counted is not None:
+            # "How many ships did Russia lose?" of "120 ships and 3,000 men": the number
+            # of the thing the question counts.
+            return _only(found, fresh, partial(_counts, noun=_singular(counted[1])))
         if fresh and entity_kind is EntityKind.PERSON:
             # "Who painted the picture?" of "Blanchard's engraving, based on Dubufe's
             # picture": the one whose work or thing the question names.
@@ -203,6 +208,22 @@ _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 def _located(fact: Fact, entity: Entity) -> bool:
     return bool(_LOCATIVE.search(fact.text, max(0, entity.start - 12), entity.start))
+
+
+# "how many ships", "how many of the ships": the thing counted.
+_COUNTED = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the\s+)?)?([a-z]{3,})")
+# The words after a number that may name what it counts ("120 heavy ships").
+_AFTER_NUMBER = re.compile(r"\W+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _counts(fact: Fact, entity: Entity, *, noun: str) -> bool:
+    after = _AFTER_NUMBER.match(fact.text, entity.end)
+    words = [w.casefold() for w in after.groups() if w] if after else []
+    return noun in map(_singular, words)
 
 
 _POSSESSION = re.compile(r"['’]s\s+([\w-]+(?:\s+[\w-]+)?)")
