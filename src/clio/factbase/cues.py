@@ -45,7 +45,7 @@ TAIL_CUES: dict[str, EntityKind] = {
             "war wars revolution rebellion revolt uprising crisis crusade crusades massacre "
             "treaty accords accord agreement pact reformation campaign expedition invasion "
             "conquest blockade siege offensive affair incident riots riot mutiny insurrection "
-            "movement dispute controversy schism armistice truce war's"
+            "movement dispute controversy schism armistice truce war's act"
         ),
         EntityKind.EVENT,
     ),
@@ -55,7 +55,8 @@ TAIL_CUES: dict[str, EntityKind] = {
             "council committee society university bank assembly senate congress order "
             "association corporation commission court government ministry office institute "
             "college academy brigade regiment corps fleet guard entente coalition dynasty "
-            "diet cabinet"
+            "diet cabinet school museum library hospital center centre foundation club "
+            "agency bureau department board"
         ),
         EntityKind.ORGANISATION,
     ),
@@ -64,7 +65,9 @@ TAIL_CUES: dict[str, EntityKind] = {
             "empire kingdom republic duchy principality caliphate sultanate khanate emirate "
             "province region sea ocean river mountains island islands strait gulf bay valley "
             "peninsula desert plain plains coast lake city county colony colonies islands "
-            "territory territories basin channel canal"
+            "territory territories basin channel canal street avenue road square bridge "
+            "station airport stadium palace castle cathedral harbour harbor tower terrace "
+            "depot gardens falls"
         ),
         EntityKind.PLACE,
     ),

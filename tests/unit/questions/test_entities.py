@@ -141,6 +141,19 @@ CASES: list[tuple[str, list[tuple[str, K]]]] = [
         [("T. S. Eliot", K.PERSON), ("J. Robert Oppenheimer", K.PERSON)],
     ),
     ("It was the U. S. Secretary who spoke.", [("U. S. Secretary", K.TERM)]),
+    # A building or a law named after someone is no person.
+    (
+        "The Victoria Constitution Act and the Gerald Ratner Athletics Center date from 2003.",
+        [
+            ("Victoria Constitution Act", K.EVENT),
+            ("Gerald Ratner Athletics Center", K.ORGANISATION),
+            ("2003", K.DATE),
+        ],
+    ),
+    (
+        "Mungo Park sailed from Victoria Station.",
+        [("Mungo Park", K.PERSON), ("Victoria Station", K.PLACE)],
+    ),
 ]
 
 
