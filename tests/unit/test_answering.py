@@ -151,6 +151,17 @@ def test_who_picks_the_person_whose_work_the_question_names() -> None:
     )
 
 
+def test_who_picks_the_person_the_question_words_follow_or_named_after_by() -> None:
+    people = ("Carl Wilhelm Scheele", "Joseph Priestley")
+    active = "In 1773 Carl Wilhelm Scheele discovered oxygen, a year before Joseph Priestley."
+    passive = "Oxygen was discovered by Carl Wilhelm Scheele; Joseph Priestley wrote on it."
+    for text in (active, passive):
+        fact = _fact(0, text, tuple(_entity(p, EntityKind.PERSON, text) for p in people))
+        assert short_answer(AnswerType.PERSON, (fact,), "who discovered oxygen?") == people[0]
+        # Neither is followed by what the question asks of them: none is picked.
+        assert short_answer(AnswerType.PERSON, (fact,), "who was born in sweden?") is None
+
+
 def test_a_year_answers_how_long_but_not_how_many() -> None:
     fact = _base().topics[0].facts[0]
     assert fact.text.startswith("When Alexander II took the crown of Russia in 1855")
