@@ -218,8 +218,14 @@ def _located(fact: Fact, entity: Entity) -> bool:
 
 # "how many ships", "how many of the ships": the thing counted.
 _COUNTED = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the\s+)?)?([a-z]{3,})")
-# The words after a number that may name what it counts ("120 heavy ships").
-_AFTER_NUMBER = re.compile(r"\W+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?")
+# Up to three words after an entity, past a comma or an aside: what a number counts ("120
+# heavy ships"), what a person did ("Scheele (1742-1786) first discovered oxygen").
+_NEXT_WORDS = re.compile(r"[\s,]+(?:\([^)]*\)[\s,]*)?([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?")
+
+
+def _words_after(fact: Fact, entity: Entity) -> list[str]:
+    after = _NEXT_WORDS.match(fact.text, entity.end)
+    return [w.casefold() for w in after.groups() if w] if after else []
 
 
 def _singular(word: str) -> str:
@@ -227,9 +233,7 @@ def _singular(word: str) -> str:
 
 
 def _counts(fact: Fact, entity: Entity, *, noun: str) -> bool:
-    after = _AFTER_NUMBER.match(fact.text, entity.end)
-    words = [w.casefold() for w in after.groups() if w] if after else []
-    return noun in map(_singular, words)
+    return noun in map(_singular, _words_after(fact, entity))
 
 
 @lru_cache(maxsize=1)
@@ -247,8 +251,6 @@ def _asked_stems(folded: str) -> frozenset[str]:
     return frozenset(analyzer.stem(w) for w in rest if w not in STOPWORDS and len(w) > 2)
 
 
-# Up to three words after a person: "Scheele (1742-1786) first discovered oxygen".
-_AFTER_PERSON = re.compile(r"[\s,]+(?:\([^)]*\)[\s,]*)?([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?")
 _BY = re.compile(r"\bby\s+$")
 
 
@@ -256,9 +258,7 @@ def _acts(fact: Fact, entity: Entity, *, asked: frozenset[str]) -> bool:
     """The person is followed by one of the question's words ("Scheele discovered"), or
     named after "by" with one just before ("was discovered by Scheele")."""
     analyzer = _analyzer()
-    after = _AFTER_PERSON.match(fact.text, entity.end)
-    following = [w for w in after.groups() if w] if after else []
-    if any(analyzer.stem(w.casefold()) in asked for w in following):
+    if any(analyzer.stem(w) in asked for w in _words_after(fact, entity)):
         return True
     before = fact.text[max(0, entity.start - 40) : entity.start]
     if not _BY.search(before):
