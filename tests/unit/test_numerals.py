@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clio.core.numerals import numeral_key, regnal_twin, typed_number
+from clio.core.numerals import numbered_option, numeral_key, regnal_twin, typed_number
 from clio.core.payloads import decode
 
 
@@ -12,6 +12,13 @@ def test_typed_number_reads_decimal_digits_only() -> None:
     assert typed_number("") is None and typed_number("2a") is None
     assert typed_number("9" * 5000) is None  # int() refuses over 4,300 digits
     assert typed_number("123", digits=2) is None
+
+
+def test_a_typed_number_picks_its_option_in_range_only() -> None:
+    options = ("London", "Paris", "Vienna")
+    assert numbered_option("2", options) == "Paris" and numbered_option("٣", options) == "Vienna"
+    for typed in ("0", "4", "²", "-1", "Paris", "", "9" * 5000):
+        assert numbered_option(typed, options) is None, typed
 
 
 def test_a_run_of_digits_too_long_to_convert_keeps_its_digits() -> None:

@@ -19,7 +19,7 @@ from clio.core.messages import (
     Reply,
     TextMessage,
 )
-from clio.core.numerals import typed_number
+from clio.core.numerals import numbered_option, typed_number
 from clio.core.outcome import Outcome
 from clio.core.payloads import AnswerPayload, CommandPayload, TopicPayload, decode, encode
 from clio.core.progress import report
@@ -195,10 +195,7 @@ def text(
 
 def _typed_choice(message: str, choices: tuple[str, ...]) -> str | None:
     """A number typed for a numbered choice (the terminal, or a learner who types "2")."""
-    number = typed_number(_as_number(message))
-    if number is not None and 1 <= number <= len(choices):
-        return choices[number - 1]
-    return None
+    return numbered_option(_as_number(message), choices)
 
 
 def _small_number(message: str) -> bool:

@@ -8,7 +8,7 @@ from clio.core.facts import Question, QuestionKind
 from clio.core.grades import Grade, Reason, Verdict, correct, override, wrong
 from clio.core.matching import NO_MATCH, Match, match_answer, rank
 from clio.core.normalise import FILLERS, tokenise
-from clio.core.numerals import typed_number
+from clio.core.numerals import numbered_option
 
 __all__ = ["Grade", "Reason", "Verdict", "grade", "override"]
 
@@ -99,10 +99,7 @@ def _grade_true_false(response: str, question: Question) -> Grade:
 
 
 def _chosen_by_number(response: str, choices: tuple[str, ...]) -> str | None:
-    number = typed_number(response.strip().strip(".)#"))
-    if number is not None and 1 <= number <= len(choices):
-        return choices[number - 1]
-    return None
+    return numbered_option(response.strip().strip(".)#"), choices)
 
 
 def _chosen(response: str, question: Question) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TypeVar
 
 # A well-formed roman numeral up to 3999 (lower case, as tokens are folded before this).
 _ROMAN = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
@@ -53,6 +55,16 @@ def typed_number(text: str, *, digits: int = 9) -> int | None:
     if text.isdecimal() and len(text) <= digits:
         return int(text)
     return None
+
+
+Option = TypeVar("Option")
+
+
+def numbered_option(text: str, options: Sequence[Option]) -> Option | None:
+    """The option a typed 1-based number picks ("2" of three), or None for any other text
+    or a number out of range."""
+    number = typed_number(text)
+    return options[number - 1] if number is not None and 1 <= number <= len(options) else None
 
 
 def roman_value(token: str) -> int | None:

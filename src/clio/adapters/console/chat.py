@@ -16,7 +16,7 @@ from clio.core.messages import (
     Reply,
     TextMessage,
 )
-from clio.core.numerals import typed_number
+from clio.core.numerals import numbered_option, typed_number
 from clio.service.tutoring import Incoming
 
 Handler = Callable[[Incoming], Awaitable[tuple[Reply, ...]]]
@@ -29,9 +29,9 @@ def parse(line: str, shown: tuple[str, ...]) -> Event:
     if text.startswith("/") and len(text) > 1:
         name, _, argument = text[1:].partition(" ")
         return CommandMessage(name.casefold(), argument.strip())
-    number = typed_number(text)
-    if number is not None and 1 <= number <= len(shown):
-        return ChoicePressed(shown[number - 1])
+    payload = numbered_option(text, shown)
+    if payload is not None:
+        return ChoicePressed(payload)
     return TextMessage(line.rstrip("\n"))
 
 
