@@ -219,7 +219,10 @@ def ticks(log: str) -> Counter[str]:
 async def test_two_processes_ticking_at_once_prompt_each_learner_once_a_day(
     api: FakeBotApi, processes: tuple[ClioProcess, ClioProcess], database: str
 ) -> None:
-    users = [FakeUser(7000 + n, "Ada") for n in range(40)]
+    # Enough learners that one process's queue pass outlasts the 0.2 s between the two
+    # processes' ticks: with 40 a fast machine queued them all before the other ticked, no
+    # race happened, and the assertion that one did failed (2 of 6 fresh-clone CI runs).
+    users = [FakeUser(7000 + n, "Ada") for n in range(120)]
     await make_due(database, users)
     await api.wait_for(
         lambda: {s.chat_id for s in api.sent.values()} >= {u.id for u in users}, timeout=20
